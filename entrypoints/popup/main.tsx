@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App } from '@/components/app';
+import { createBrowserPopupApi } from '@/lib/popup/api';
+import { createPopupModel } from '@/lib/popup/model';
+import './style.css';
+
+async function main(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) return;
+  // The tab the popup was opened over: its page's status is shown at the top.
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const model = createPopupModel(createBrowserPopupApi(), tab?.id);
+  render(<App model={model} />, root);
+  addEventListener('pagehide', () => model.dispose(), { once: true });
+  await model.load();
+}
+
+void main();

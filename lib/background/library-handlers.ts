@@ -1,0 +1,83 @@
+/** Handlers for the extension's pages: list, star, hide, status, backup. */
+import { browser } from 'wxt/browser';
+import type { ListedPaper, Request, Responses } from '../messages/protocol';
+import type { PaperRecord } from '../model/paper';
+import { exportLibrary, importLibrary } from '../db/backup';
+import { countPapers, listPapers as listView } from '../db/list-papers';
+import { setHidden as hide, setStarred as star } from '../db/papers-repo';
+import { isStorageFailure } from '../db/storage-error';
+import { latestVisit } from '../db/visits-repo';
+import { paperState } from '../visits/new-since-last-visit';
+import type { BackgroundDeps } from './deps';
+import { PAPERS_URL } from './sender';
+import { getStorageError, getTabPage, setStorageError } from './session-state';
+import { refreshTabs } from './tabs';
+
+export async function listPapers(deps: BackgroundDeps, data: Request<'listPapers'>) {
+  const db = await deps.db();
+  return listView(db, data, (await latestVisit(db))?.start);
+}
+
+async function changeFlag(
+  deps: BackgroundDeps,
+  set: typeof star,
+  id: string,
+  on: boolean,
+): Promise<{ paper: ListedPaper }> {
+  const db = await deps.db();
+  const record: PaperRecord = await set(db, id, on, deps.now());
+  const visitStart = (await latestVisit(db))?.start ?? Infinity;
+  await refreshTabs(db, new Set([id]));
+  return { paper: { ...record, state: paperState(record, visitStart).state } };
+}
+
+export const setStarred = (deps: BackgroundDeps, { id, starred }: Request<'setStarred'>) =>
+  changeFlag(deps, star, id, starred);
+
+export const setHidden = (deps: BackgroundDeps, { id, hidden }: Request<'setHidden'>) =>
+  changeFlag(deps, hide, id, hidden);
+
+const NO_COUNTS = { all: 0, new: 0, starred: 0, hidden: 0 };
+
+/** Answers even when storage fails: the failure is what the popup must show then. */
+export async function getStatus(
+  deps: BackgroundDeps,
+  { tabId }: Request<'getStatus'>,
+): Promise<Responses['getStatus']> {
+  const tab = tabId === undefined ? null : await currentTabPage(tabId);
+  try {
+    const db = await deps.db();
+    const visit = (await latestVisit(db)) ?? null;
+    const counts = await countPapers(db, visit?.start);
+    return { tab, visit, counts, storageError: await getStorageError() };
+  } catch (error) {
+    if (!isStorageFailure(error)) throw error;
+    const message = (error as Error).message;
+    await setStorageError(message);
+    return { tab, visit: null, counts: NO_COUNTS, storageError: message };
+  }
+}
+
+/** The tab's last reported page, unless the tab has since left the papers pages. */
+async function currentTabPage(tabId: number): Promise<Responses['getStatus']['tab']> {
+  const page = await getTabPage(tabId);
+  if (!page) return null;
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (tab?.url !== undefined && !PAPERS_URL.test(tab.url)) return null;
+  const { url, kind, count, newCount, ids } = page; // Not visitStart: the popup has `visit`.
+  return { url, kind, count, newCount, ids };
+}
+
+export async function exportBackup(deps: BackgroundDeps): Promise<Responses['exportLibrary']> {
+  return { backup: await exportLibrary(await deps.db(), deps.now()) };
+}
+
+export async function importBackup(
+  deps: BackgroundDeps,
+  { backup }: Request<'importLibrary'>,
+): Promise<Responses['importLibrary']> {
+  const db = await deps.db();
+  const result = await importLibrary(db, backup);
+  await refreshTabs(db);
+  return result;
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { GAP, paperId, paperInfo, T0 } from '../db/test-papers';
+import {
+  badge,
+  contentSender,
+  openTabs,
+  PAPERS_PAGE,
+  popup,
+  report,
+  setupBackground,
+} from './test-background';
+
+describe('reportPage', () => {
+  it('answers new states, stores the tab page in storage.session and sets the badge', async () => {
+    const bg = setupBackground();
+    const reply = await bg.send('reportPage', report([1, 3]), contentSender(1));
+    expect(reply.visitStart).toBe(T0);
+    expect(reply.states.map((s) => s.state)).toEqual(['new', 'new', 'new']);
+    expect(await fakeBrowser.storage.session.get('tab:1')).toEqual({
+      'tab:1': {
+        url: PAPERS_PAGE,
+        kind: 'trending',
+        count: 3,
+        newCount: 3,
+        ids: [1, 2, 3].map(paperId),
+        visitStart: T0,
+      },
+    });
+    expect(await badge(1)).toBe('3');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).not.toEqual([
+      95, 93, 91, 255,
+    ]);
+  });
+
+  it('keeps papers new within the visit and marks them seen after the gap', async () => {
+    const bg = setupBackground();
+    await bg.send('reportPage', report([1, 3]), contentSender(1));
+    bg.advance(GAP);
+    const reload = await bg.send('reportPage', report([1, 3]), contentSender(1));
+    expect(reload.states.map((s) => s.state)).toEqual(['new', 'new', 'new']);
+    bg.advance(GAP + 1);
+    const next = await bg.send('reportPage', report([2, 5]), contentSender(1));
+    expect(next.states.map((s) => s.state)).toEqual(['seen', 'seen', 'new', 'new']);
+    expect(next.visitStart).toBe(T0 + 2 * GAP + 1);
+    expect(await badge(1)).toBe('2');
+  });
+
+  it('shows a paper new in two tabs reporting it at once', async () => {
+    const bg = setupBackground();
+    const [a, b] = await Promise.all([
+      bg.send('reportPage', report([1, 2]), contentSender(1)),
+      bg.send('reportPage', report([2, 3]), contentSender(2)),
+    ]);
+    expect([...a.states, ...b.states].every((s) => s.state === 'new')).toBe(true);
+    expect([await badge(1), await badge(2)]).toEqual(['2', '2']);
+  });
+
+  it('keeps badges per tab and empty when nothing is new', async () => {
+    const bg = setupBackground();
+    await bg.send('reportPage', report([1, 2]), contentSender(1));
+    bg.advance(GAP + 1);
+    await bg.send('reportPage', report([1, 2]), contentSender(2));
+    expect([await badge(1), await badge(2)]).toEqual(['2', '']);
+  });
+
+  it('records nothing from a private window', async () => {
+    const bg = setupBackground();
+    const reply = await bg.send(
+      'reportPage',
+      report([1, 2]),
+      contentSender(1, PAPERS_PAGE, { incognito: true }),
+    );
+    expect(reply.states).toEqual([]);
+    expect(await (await bg.db()).count('papers')).toBe(0);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('records the opened paper of a paper page', async () => {
+    const bg = setupBackground();
+    const url = `https://huggingface.co/papers/${paperId(7)}`;
+    const data = {
+      url,
+      kind: 'paper' as const,
+      papers: [paperInfo(7)],
+      skipped: 0,
+      openedId: paperId(7),
+    };
+    await bg.send('reportPage', data, contentSender(1, url));
+    expect((await (await bg.db()).get('papers', paperId(7)))?.openedAt).toBe(T0);
+  });
+});
+
+describe('state changes', () => {
+  it('broadcasts a star to the papers tabs that show the paper, skipping tabs without a listener', async () => {
+    const bg = setupBackground();
+    await bg.send('reportPage', report([1, 3]), contentSender(1));
+    await bg.send('reportPage', report([5, 6]), contentSender(2));
+    await bg.send('reportPage', report([2, 2]), contentSender(3));
+    const { query, sent } = openTabs(1, 2, 3);
+    const { paper } = await bg.send('setStarred', { id: paperId(2), starred: true }, popup);
+    expect(paper).toMatchObject({ id: paperId(2), starredAt: T0, state: 'new' });
+    expect(query).toHaveBeenCalledWith({ url: '*://huggingface.co/papers*' });
+    expect(sent).toEqual([
+      [
+        1,
+        {
+          type: 'statesChanged',
+          states: [expect.objectContaining({ id: paperId(2), starred: true })],
+        },
+      ],
+    ]);
+  });
+
+  it('updates the badges of tabs when a paper is hidden, and undoHide restores them', async () => {
+    const bg = setupBackground();
+    await bg.send('reportPage', report([1, 3]), contentSender(1));
+    await bg.send('reportPage', report([3, 4]), contentSender(2));
+    const { sent } = openTabs(1, 2);
+    await bg.send('setHidden', { id: paperId(3), hidden: true }, popup);
+    expect([await badge(1), await badge(2)]).toEqual(['2', '1']);
+    const hiddenIn = sent.map(([tab, m]) => [tab, m.states[0]?.hidden]);
+    expect(hiddenIn.sort()).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    const { state } = await bg.send('undoHide', { id: paperId(3) }, contentSender(2));
+    expect(state).toMatchObject({ id: paperId(3), hidden: false, state: 'new' });
+    expect([await badge(1), await badge(2)]).toEqual(['3', '2']);
+  });
+
+  it('refuses to star an unknown paper clearly', async () => {
+    const bg = setupBackground();
+    const reply = await bg.sendRaw(
+      { type: 'setStarred', data: { id: paperId(1), starred: true } },
+      popup,
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: `Unknown paper ${paperId(1)}: it was never seen on a papers page`,
+    });
+  });
+});

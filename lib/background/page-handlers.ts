@@ -1,0 +1,48 @@
+/** Handlers for the content script: a page's report, and "undo" on a hidden card. */
+import type { Request, Responses } from '../messages/protocol';
+import { recordReport, setHidden } from '../db/papers-repo';
+import { countNewVisible, paperState } from '../visits/new-since-last-visit';
+import type { BackgroundDeps } from './deps';
+import type { MessageContext } from './router';
+import { getTabPage, setStorageError, setTabPage } from './session-state';
+import { refreshTabs, setBadge } from './tabs';
+
+export async function reportPage(
+  deps: BackgroundDeps,
+  data: Request<'reportPage'>,
+  { tabId, incognito }: MessageContext,
+): Promise<Responses['reportPage']> {
+  // Nothing is recorded in private windows (design.md, Privacy).
+  if (incognito || tabId === undefined) return { states: [], visitStart: deps.now() };
+  const gapMs = await deps.visitGapMs();
+  const db = await deps.db();
+  const { states, visitStart } = await recordReport(db, data, deps.now(), gapMs);
+  const ids = [...new Set(states.map((s) => s.id))];
+  const newCount = countNewVisible(states);
+  await setTabPage(tabId, {
+    url: data.url,
+    kind: data.kind,
+    count: ids.length,
+    newCount,
+    ids,
+    visitStart,
+  });
+  await setBadge(tabId, newCount);
+  await setStorageError(null); // Storage works again.
+  return { states, visitStart };
+}
+
+export async function undoHide(
+  deps: BackgroundDeps,
+  { id }: Request<'undoHide'>,
+  { tabId }: MessageContext,
+): Promise<Responses['undoHide']> {
+  const page = tabId === undefined ? undefined : await getTabPage(tabId);
+  if (!page?.ids.includes(id)) {
+    throw new Error(`Refused undoHide: paper ${id} is not on the page this tab reported`);
+  }
+  const db = await deps.db();
+  const record = await setHidden(db, id, false, deps.now());
+  await refreshTabs(db, new Set([id]));
+  return { state: paperState(record, page.visitStart) };
+}

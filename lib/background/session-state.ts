@@ -1,0 +1,39 @@
+/**
+ * What the background must remember between messages lives in `storage.session`: the worker is
+ * killed at any time, so nothing may live only in its memory. Session storage is closed to
+ * content scripts by default, and cleared when the browser quits.
+ */
+import { browser } from 'wxt/browser';
+import type { TabPage } from '../messages/protocol';
+
+/** A tab's page, with the visit its states were computed in (the cards show that visit). */
+export interface StoredTabPage extends TabPage {
+  visitStart: number;
+}
+
+const tabKey = (tabId: number) => `tab:${tabId}`;
+const STORAGE_ERROR_KEY = 'storageError';
+
+export async function getTabPage(tabId: number): Promise<StoredTabPage | undefined> {
+  const key = tabKey(tabId);
+  return (await browser.storage.session.get(key))[key] as StoredTabPage | undefined;
+}
+
+export async function setTabPage(tabId: number, page: StoredTabPage): Promise<void> {
+  await browser.storage.session.set({ [tabKey(tabId)]: page });
+}
+
+export async function removeTabPage(tabId: number): Promise<void> {
+  await browser.storage.session.remove(tabKey(tabId));
+}
+
+/** The last storage error, for the popup; null once storage works again. */
+export async function getStorageError(): Promise<string | null> {
+  const value = (await browser.storage.session.get(STORAGE_ERROR_KEY))[STORAGE_ERROR_KEY];
+  return typeof value === 'string' ? value : null;
+}
+
+export async function setStorageError(message: string | null): Promise<void> {
+  if (message === null) await browser.storage.session.remove(STORAGE_ERROR_KEY);
+  else await browser.storage.session.set({ [STORAGE_ERROR_KEY]: message });
+}

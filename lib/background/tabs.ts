@@ -1,0 +1,56 @@
+/** The toolbar badge and the `statesChanged` broadcast to open papers tabs. */
+import { browser } from 'wxt/browser';
+import type { StatesChanged } from '../messages/protocol';
+import type { Db } from '../db/open-db';
+import { getPapers } from '../db/papers-repo';
+import type { PaperRecord } from '../model/paper';
+import { countNewVisible, paperState } from '../visits/new-since-last-visit';
+import { getTabPage, setTabPage } from './session-state';
+import { PAPERS_URL } from './sender';
+
+export const PAPERS_TABS = '*://huggingface.co/papers*';
+export const BADGE_COLOR = '#d9480f';
+
+/** Shows the number of new, not hidden papers on a tab's page; empty when there are none. */
+export async function setBadge(tabId: number, newCount: number): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ tabId, text: newCount > 0 ? String(newCount) : '' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+  } catch {
+    // The tab closed meanwhile: there is no badge left to set.
+  }
+}
+
+/**
+ * Tells every open papers tab about changed papers (all of its papers when `changed` is omitted)
+ * and updates its badge. A tab hears only about papers it reported itself, with the states of
+ * the visit its cards show; tabs without a listener are skipped.
+ */
+export async function refreshTabs(db: Db, changed?: ReadonlySet<string>): Promise<void> {
+  const tabs = await browser.tabs.query({ url: PAPERS_TABS });
+  await Promise.all(
+    tabs.map(async ({ id: tabId, url }) => {
+      if (tabId === undefined || (url !== undefined && !PAPERS_URL.test(url))) return;
+      const page = await getTabPage(tabId);
+      if (!page || (changed && !page.ids.some((id) => changed.has(id)))) return;
+      const records = (await getPapers(db, page.ids)).filter((r): r is PaperRecord => !!r);
+      const states = records.map((record) => paperState(record, page.visitStart));
+      const newCount = countNewVisible(states);
+      if (newCount !== page.newCount) await setTabPage(tabId, { ...page, newCount });
+      await setBadge(tabId, newCount);
+      const message: StatesChanged = {
+        type: 'statesChanged',
+        states: changed ? states.filter((s) => changed.has(s.id)) : states,
+      };
+      await sendToTab(tabId, message);
+    }),
+  );
+}
+
+async function sendToTab(tabId: number, message: StatesChanged): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    // No content script listening (still loading, or the page was left): it reports on its own.
+  }
+}

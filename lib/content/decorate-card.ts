@@ -1,0 +1,91 @@
+import type { PaperState } from '../model/paper';
+import { formatRelativeTime } from '../format/relative-time';
+import { MARK, UI } from './marks';
+
+export interface CardActions {
+  /** The reader pressed "Undo" on a hidden card's strip. */
+  onUndoHide(id: string): void;
+}
+
+/**
+ * Puts one paper's state on its card: the contract attributes, a badge row (NEW / seen / star)
+ * and, when hidden, a strip that replaces the card. Idempotent: decorating twice with the same
+ * state changes nothing, and the injected elements are reused, never duplicated.
+ */
+export function decorateCard(
+  card: HTMLElement,
+  state: PaperState,
+  title: string,
+  now: number,
+  actions: CardActions,
+): void {
+  setAttr(card, MARK.id, state.id);
+  setAttr(card, MARK.state, state.state);
+  toggleAttr(card, MARK.starred, state.starred);
+  toggleAttr(card, MARK.hidden, state.hidden);
+
+  const badges = ensureChild(card, UI.badges, 'div');
+  const labels = [
+    state.state === 'new' ? 'NEW' : `seen ${formatRelativeTime(state.firstSeenAt, now)}`,
+    ...(state.starred ? ['★ Starred'] : []),
+  ];
+  const current = Array.from(badges.children, (el) => el.textContent);
+  if (current.join('\n') !== labels.join('\n')) {
+    badges.replaceChildren(...labels.map((label) => badge(card.ownerDocument, label)));
+  }
+
+  const strip = card.querySelector<HTMLElement>(`:scope > [${MARK.ui}="${UI.hiddenStrip}"]`);
+  if (state.hidden && !strip) card.append(hiddenStrip(card, state.id, title, actions));
+  if (!state.hidden && strip) strip.remove();
+}
+
+/** Removes every mark and injected element from a card that is no longer recognised. */
+export function undecorateCard(card: HTMLElement): void {
+  for (const name of [MARK.id, MARK.state, MARK.starred, MARK.hidden]) card.removeAttribute(name);
+  card.querySelectorAll(`:scope > [${MARK.ui}]`).forEach((el) => el.remove());
+}
+
+function badge(doc: Document, label: string): HTMLElement {
+  const el = doc.createElement('span');
+  el.setAttribute(MARK.ui, label === 'NEW' ? 'new' : label.startsWith('★') ? 'star' : 'seen');
+  el.textContent = label;
+  return el;
+}
+
+function hiddenStrip(card: HTMLElement, id: string, title: string, actions: CardActions) {
+  const doc = card.ownerDocument;
+  const strip = doc.createElement('div');
+  strip.setAttribute(MARK.ui, UI.hiddenStrip);
+  const label = doc.createElement('span');
+  label.textContent = `Hidden by Papers Radar: ${title}`;
+  const undo = doc.createElement('button');
+  undo.type = 'button';
+  undo.textContent = 'Undo';
+  undo.addEventListener('click', (event) => {
+    // Only the reader's own click counts: a page script could dispatch a synthetic one.
+    if (!event.isTrusted) return;
+    event.preventDefault();
+    event.stopPropagation();
+    actions.onUndoHide(id);
+  });
+  strip.append(label, undo);
+  return strip;
+}
+
+function ensureChild(card: HTMLElement, ui: string, tag: string): HTMLElement {
+  const found = card.querySelector<HTMLElement>(`:scope > [${MARK.ui}="${ui}"]`);
+  if (found) return found;
+  const el = card.ownerDocument.createElement(tag);
+  el.setAttribute(MARK.ui, ui);
+  card.prepend(el);
+  return el;
+}
+
+function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+function toggleAttr(el: Element, name: string, on: boolean): void {
+  if (on && !el.hasAttribute(name)) el.setAttribute(name, '');
+  if (!on && el.hasAttribute(name)) el.removeAttribute(name);
+}

@@ -1,0 +1,166 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import type { PaperState } from '../model/paper';
+import type { Request } from '../messages/protocol';
+import { DAILY, DAILY_IDS, PAPER, loadFixture } from '../hf/test-fixtures';
+import { createRadar, type RadarDeps } from './radar';
+import { MARK } from './marks';
+
+const NOW = Date.UTC(2026, 9, 1);
+
+function state(id: string, extra: Partial<PaperState> = {}): PaperState {
+  return { id, state: 'new', starred: false, hidden: false, firstSeenAt: NOW, ...extra };
+}
+
+function setup(
+  doc: Document,
+  url = 'https://huggingface.co/papers',
+  overrides: Partial<RadarDeps> = {},
+) {
+  const reports: Request<'reportPage'>[] = [];
+  const deps: RadarDeps = {
+    doc,
+    url: () => new URL(url),
+    now: () => NOW,
+    report: vi.fn(async (data: Request<'reportPage'>) => {
+      reports.push(data);
+      return { states: data.papers.map((p) => state(p.id)), visitStart: NOW };
+    }),
+    undoHide: vi.fn(async (id: string) => ({ state: state(id) })),
+    warn: vi.fn(),
+    ...overrides,
+  };
+  const radar = createRadar(deps);
+  const pass = async () => {
+    radar.schedule();
+    await radar.idle();
+  };
+  return { radar, deps, reports, pass };
+}
+
+const cardsOf = (doc: Document) => [...doc.querySelectorAll<HTMLElement>(`article[${MARK.id}]`)];
+
+describe('content script on the saved daily page', () => {
+  it('reports the papers in page order and marks every card new', async () => {
+    const doc = loadFixture(DAILY);
+    const { reports, pass } = setup(doc);
+    await pass();
+
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.papers.map((p) => p.id)).toEqual(DAILY_IDS);
+    expect(doc.documentElement.getAttribute(MARK.kind)).toBe('daily');
+    expect(doc.documentElement.getAttribute(MARK.count)).toBe('28');
+    const cards = cardsOf(doc);
+    expect(cards.map((c) => c.getAttribute(MARK.id))).toEqual(DAILY_IDS);
+    expect(cards.every((c) => c.getAttribute(MARK.state) === 'new')).toBe(true);
+    expect(doc.querySelectorAll('[data-papers-radar-ui="new"]')).toHaveLength(28);
+  });
+
+  it('decorates idempotently: a second pass adds nothing and reports nothing again', async () => {
+    const doc = loadFixture(DAILY);
+    const { deps, pass } = setup(doc);
+    await pass();
+    const before = doc.body.outerHTML;
+    await pass();
+    expect(deps.report).toHaveBeenCalledTimes(1);
+    expect(doc.body.outerHTML).toBe(before);
+    expect(doc.querySelectorAll('[data-papers-radar-ui="badges"]')).toHaveLength(28);
+  });
+
+  it('shows seen papers quietly, and stars and hides cards when the states change', async () => {
+    const doc = loadFixture(DAILY);
+    const [a = '', b = ''] = DAILY_IDS;
+    const titleB = doc.querySelector(`article h3 a[href="/papers/${b}"]`)?.textContent?.trim();
+    const { radar, pass } = setup(doc);
+    await pass();
+
+    radar.applyStates([state(a, { starred: true }), state(b, { hidden: true, state: 'seen' })]);
+    const cardA = doc.querySelector(`article[${MARK.id}="${a}"]`);
+    const cardB = doc.querySelector(`article[${MARK.id}="${b}"]`);
+    expect(cardA?.hasAttribute(MARK.starred)).toBe(true);
+    expect(cardA?.textContent).toContain('★ Starred');
+    expect(cardB?.hasAttribute(MARK.hidden)).toBe(true);
+    expect(cardB?.getAttribute(MARK.state)).toBe('seen');
+    const strip = cardB?.querySelector('[data-papers-radar-ui="hidden-strip"]');
+    expect(strip?.textContent).toContain(`Hidden by Papers Radar: ${titleB}`);
+
+    radar.applyStates([state(b)]);
+    expect(cardB?.hasAttribute(MARK.hidden)).toBe(false);
+    expect(cardB?.querySelector('[data-papers-radar-ui="hidden-strip"]')).toBeNull();
+  });
+
+  it('ignores a synthetic click on Undo: only the reader can unhide', async () => {
+    const doc = loadFixture(DAILY);
+    const id = DAILY_IDS[0] ?? '';
+    const { radar, deps, pass } = setup(doc);
+    await pass();
+    radar.applyStates([state(id, { hidden: true })]);
+    doc.querySelector<HTMLButtonElement>('[data-papers-radar-ui="hidden-strip"] button')?.click();
+    expect(deps.undoHide).not.toHaveBeenCalled();
+  });
+
+  it('removes the marks of cards that left the page and counts only papers with a card', async () => {
+    const doc = loadFixture(DAILY);
+    const { reports, pass } = setup(doc);
+    await pass();
+    const [first, second] = cardsOf(doc);
+    first?.remove();
+    // A card re-rendered by the site for another paper keeps our old attributes: they must go.
+    second?.querySelectorAll('a[href^="/papers/"]').forEach((a) => a.setAttribute('href', '/x'));
+    await pass();
+
+    expect(reports).toHaveLength(2);
+    expect(reports[1]?.papers).toHaveLength(26);
+    expect(doc.documentElement.getAttribute(MARK.count)).toBe('26');
+    expect(second?.hasAttribute(MARK.id)).toBe(false);
+    expect(second?.querySelector('[data-papers-radar-ui]')).toBeNull();
+  });
+
+  it('leaves an unrecognised layout untouched and says what it detected', async () => {
+    const doc = loadFixture(DAILY);
+    doc.querySelectorAll('article, [data-target="DailyPapers"]').forEach((el) => el.remove());
+    const before = doc.body.outerHTML;
+    const { reports, pass } = setup(doc);
+    await pass();
+    expect(doc.documentElement.getAttribute(MARK.kind)).toBe('daily');
+    expect(doc.documentElement.getAttribute(MARK.count)).toBe('0');
+    expect(doc.body.outerHTML).toBe(before);
+    expect(reports[0]?.papers).toEqual([]);
+  });
+
+  it('keeps the page usable when the background cannot record it', async () => {
+    const doc = loadFixture(DAILY);
+    const report = vi.fn(async () => Promise.reject(new Error('QuotaExceededError')));
+    const { deps, pass } = setup(doc, undefined, { report });
+    await expect(pass()).resolves.toBeUndefined();
+    expect(deps.warn).toHaveBeenCalled();
+    expect(doc.documentElement.getAttribute(MARK.count)).toBe('28');
+    expect(cardsOf(doc)).toHaveLength(0);
+  });
+
+  it('renders a hostile title as text in the hidden strip', async () => {
+    const doc = loadFixture(DAILY);
+    const id = DAILY_IDS[0] ?? '';
+    const link = doc.querySelector(`article h3 a[href="/papers/${id}"]`);
+    if (link) link.textContent = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    // Without the JSON the title comes from the card itself.
+    doc.querySelector('[data-target="DailyPapers"]')?.removeAttribute('data-props');
+    const { radar, pass } = setup(doc);
+    await pass();
+    radar.applyStates([state(id, { hidden: true })]);
+    const strip = doc.querySelector('[data-papers-radar-ui="hidden-strip"]');
+    expect(strip?.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(strip?.querySelector('img, script')).toBeNull();
+  });
+});
+
+describe('content script on a paper page', () => {
+  it('records the paper as opened', async () => {
+    const doc = loadFixture(PAPER);
+    const { reports, pass } = setup(doc, 'https://huggingface.co/papers/2509.24002');
+    await pass();
+    expect(doc.documentElement.getAttribute(MARK.kind)).toBe('paper');
+    expect(reports[0]?.openedId).toBe('2509.24002');
+    expect(reports[0]?.papers.map((p) => p.id)).toEqual(['2509.24002']);
+  });
+});

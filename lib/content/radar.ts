@@ -1,0 +1,107 @@
+import type { PaperInfo, PaperState } from '../model/paper';
+import type { Request, Responses } from '../messages/protocol';
+import { findCards } from '../hf/find-cards';
+import { parsePage } from '../hf/parse-page';
+import { decorateCard, undecorateCard, type CardActions } from './decorate-card';
+import { MARK } from './marks';
+
+export interface RadarDeps {
+  doc: Document;
+  url(): URL;
+  now(): number;
+  report(data: Request<'reportPage'>): Promise<Responses['reportPage']>;
+  undoHide(id: string): Promise<Responses['undoHide']>;
+  warn(message: string, error?: unknown): void;
+}
+
+/**
+ * The content script's work on one tab: parse the page, report what it shows, decorate the cards
+ * with the states the background answers, and keep doing it as the site re-renders client-side.
+ */
+export function createRadar(deps: RadarDeps) {
+  const states = new Map<string, PaperState>();
+  const titles = new Map<string, string>();
+  let reported = '';
+  let queued = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const actions: CardActions = {
+    onUndoHide: (id) => {
+      deps
+        .undoHide(id)
+        .then(({ state }) => applyStates([state]))
+        .catch((error) => deps.warn('Could not undo hiding', error));
+    },
+  };
+
+  async function pass(): Promise<void> {
+    const { doc } = deps;
+    const url = deps.url();
+    const parsed = parsePage(doc, url);
+    const cards = findCards(doc);
+    // After client-side navigation the embedded JSON can be stale, so a list page counts the papers
+    // that have a card; the JSON only enriches them. A paper page has no cards, only its paper.
+    const papers =
+      parsed.kind === 'paper' ? parsed.papers : parsed.papers.filter((p) => cards.has(p.id));
+    papers.forEach((p) => titles.set(p.id, p.title));
+    doc.documentElement.setAttribute(MARK.kind, parsed.kind);
+    doc.documentElement.setAttribute(MARK.count, String(papers.length));
+    removeStaleMarks(doc, cards);
+
+    const signature = `${url.href}\n${papers.map((p) => p.id).join(',')}`;
+    if (signature !== reported) {
+      reported = signature;
+      try {
+        const reply = await deps.report(toReport(url, parsed.kind, papers, parsed.skipped));
+        reply.states.forEach((s) => states.set(s.id, s));
+      } catch (error) {
+        reported = '';
+        deps.warn('Papers Radar could not record this page', error);
+      }
+    }
+    decorateAll(findCards(doc));
+  }
+
+  function decorateAll(cards: Map<string, HTMLElement>): void {
+    const now = deps.now();
+    for (const [id, card] of cards) {
+      const state = states.get(id);
+      if (state) decorateCard(card, state, titles.get(id) ?? id, now, actions);
+    }
+  }
+
+  function applyStates(changed: PaperState[]): void {
+    // Only papers this tab already knows: a broadcast never adds papers to the page.
+    for (const s of changed) if (states.has(s.id)) states.set(s.id, s);
+    decorateAll(findCards(deps.doc));
+  }
+
+  /** Runs a pass soon; passes never overlap and a burst of calls makes one pass. */
+  function schedule(): void {
+    if (queued) return;
+    queued = true;
+    running = running.then(() => {
+      queued = false;
+      return pass().catch((error) => deps.warn('Papers Radar pass failed', error));
+    });
+  }
+
+  return { schedule, applyStates, idle: () => running };
+}
+
+function toReport(
+  url: URL,
+  kind: Request<'reportPage'>['kind'],
+  papers: PaperInfo[],
+  skipped: number,
+) {
+  const openedId = kind === 'paper' ? papers[0]?.id : undefined;
+  return { url: url.href, kind, papers, skipped, ...(openedId ? { openedId } : {}) };
+}
+
+function removeStaleMarks(doc: Document, cards: Map<string, HTMLElement>): void {
+  doc.querySelectorAll<HTMLElement>(`[${MARK.id}]`).forEach((el) => {
+    const id = el.getAttribute(MARK.id) ?? '';
+    if (cards.get(id) !== el) undecorateCard(el);
+  });
+}

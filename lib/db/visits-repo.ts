@@ -1,0 +1,38 @@
+import type { Visit } from '../model/paper';
+import { nextVisit } from '../visits/new-since-last-visit';
+import type { Db } from './open-db';
+import type { Tx } from './transaction';
+
+/** The visits store stays bounded: older visits are pruned when a new one starts. */
+export const MAX_VISITS = 1000;
+
+/** Visits change together with papers: every writer opens both stores. */
+export type LibraryTx = Tx<('papers' | 'visits')[], 'readwrite'>;
+
+/** The latest visit (the current one, or the last one when none is going on). */
+export async function latestVisit(db: Db): Promise<Visit | undefined> {
+  const cursor = await db.transaction('visits').store.openCursor(null, 'prev');
+  return cursor?.value;
+}
+
+/** Records a view at `now` inside `tx`: extends the latest visit or starts (and prunes) one. */
+export async function recordView(tx: LibraryTx, now: number, gapMs: number): Promise<Visit> {
+  const store = tx.objectStore('visits');
+  const latest = (await store.openCursor(null, 'prev'))?.value;
+  const visit = nextVisit(latest, now, gapMs);
+  await store.put(visit);
+  if (visit.start !== latest?.start) await pruneVisits(tx);
+  return visit;
+}
+
+/** Deletes the oldest visits beyond `MAX_VISITS`, inside `tx`. */
+export async function pruneVisits(tx: LibraryTx, max = MAX_VISITS): Promise<void> {
+  const store = tx.objectStore('visits');
+  let excess = (await store.count()) - max;
+  let cursor = excess > 0 ? await store.openCursor() : null;
+  while (cursor && excess > 0) {
+    await cursor.delete();
+    excess--;
+    cursor = await cursor.continue();
+  }
+}

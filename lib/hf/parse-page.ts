@@ -1,0 +1,117 @@
+/**
+ * The page parser: a pure function of a DOM tree and a URL (touches neither `document` nor
+ * `browser`), shared by the content script, the Node tests and scripts/parse.ts. Embedded JSON
+ * first, DOM as the fallback (design.md, "Parsing order"). Never throws.
+ */
+import type { PageKind, PaperInfo } from '../model/paper';
+import { LIMITS } from '../messages/protocol';
+import { buildPaper } from './build-paper';
+import { listCards } from './find-cards';
+import { detectPageKind, paperIdOfUrl } from './page-kind';
+import { parseCard } from './parse-card';
+import { readListProps, readPaperProps } from './read-props';
+import { paperTitle } from './selectors';
+
+export interface ParsedPage {
+  kind: PageKind;
+  /** Where the papers came from: 'json' when the embedded JSON gave at least one. */
+  source: 'json' | 'dom' | 'none';
+  /** In page order, one per id; each has an arXiv id and a title, strings within LIMITS. */
+  papers: PaperInfo[];
+  /** Entries or cards that had to be skipped (no arXiv id, no title). */
+  skipped: number;
+  warnings: string[];
+}
+
+export function parsePage(root: ParentNode, url: URL): ParsedPage {
+  let kind: PageKind = 'unknown';
+  try {
+    kind = detectPageKind(url);
+    const parsed = kind === 'paper' ? parsePaperPage(root, url) : parseListPage(root, url, kind);
+    if (parsed.papers.length > LIMITS.papersPerReport) {
+      parsed.warnings.push(
+        `${parsed.papers.length} papers: kept the first ${LIMITS.papersPerReport}`,
+      );
+      parsed.papers = parsed.papers.slice(0, LIMITS.papersPerReport);
+    }
+    return parsed;
+  } catch (error) {
+    // A DOM that throws from a getter, a stack overflow on a monstrous page: report, never crash.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      kind,
+      source: 'none',
+      papers: [],
+      skipped: 0,
+      warnings: [`parser failed: ${message}`],
+    };
+  }
+}
+
+function parsePaperPage(root: ParentNode, url: URL): ParsedPage {
+  const id = paperIdOfUrl(url);
+  const json = readPaperProps(root, url);
+  const fromJson = json.papers[0];
+  // After a client-side move to another paper the embedded JSON can still be the previous one's:
+  // the URL says which paper this is.
+  if (fromJson && fromJson.id === id) {
+    return { kind: 'paper', source: 'json', papers: [fromJson], skipped: 0, warnings: [] };
+  }
+  const warnings = [...json.warnings];
+  if (fromJson) warnings.push(`PaperContent JSON is about ${fromJson.id}, the URL about ${id}`);
+  const title = root.querySelector(paperTitle)?.textContent;
+  const fromDom = buildPaper({ id, title }, url);
+  if (!fromDom) warnings.push('paper page: no title found');
+  return {
+    kind: 'paper',
+    source: fromDom ? 'dom' : 'none',
+    papers: fromDom ? [fromDom] : [],
+    skipped: json.skipped,
+    warnings,
+  };
+}
+
+/**
+ * JSON entries joined with the cards by id, in page order: the cards' order, each JSON entry
+ * without a card kept after the entry before it, cards without an entry read from the DOM.
+ */
+function parseListPage(root: ParentNode, url: URL, kind: PageKind): ParsedPage {
+  const json = readListProps(root, kind, url);
+  const warnings = [...json.warnings];
+  if (kind === 'unknown') warnings.push(`not a papers list URL: ${url.pathname}`);
+  const byId = new Map(json.papers.map((paper, index) => [paper.id, { paper, index }]));
+  const cards = listCards(root);
+  const cardIds = new Set(cards.map((c) => c.id));
+  const papers: PaperInfo[] = [];
+  let skipped = json.skipped;
+  let next = 0;
+  let fromDom = 0;
+  const flushJsonUntil = (end: number) => {
+    for (; next < end; next++) {
+      const paper = json.papers[next];
+      if (paper && !cardIds.has(paper.id)) papers.push(paper);
+    }
+  };
+  for (const { id, card } of cards) {
+    const entry = byId.get(id);
+    if (entry) {
+      flushJsonUntil(entry.index);
+      papers.push(entry.paper);
+      next = Math.max(next, entry.index + 1);
+      continue;
+    }
+    const paper = parseCard(card, id, kind, url);
+    if (paper) {
+      papers.push(paper);
+      fromDom++;
+    } else {
+      skipped++;
+    }
+  }
+  flushJsonUntil(json.papers.length);
+  if (papers.length === 0) {
+    warnings.push('layout not recognised: no papers in the JSON and no paper cards');
+  }
+  const source = papers.length === 0 ? 'none' : papers.length > fromDom ? 'json' : 'dom';
+  return { kind, source, papers, skipped, warnings };
+}

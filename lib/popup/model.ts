@@ -1,0 +1,161 @@
+import { batch, computed } from '@preact/signals';
+import { LIMITS, type PopupView } from '../messages/protocol';
+import type { PopupApi } from './api';
+import { createLibraryActions } from './library-actions';
+import { createPaperActions } from './paper-actions';
+import { createPopupState, describeError } from './popup-state';
+import { appendRows } from './rows';
+
+export const PAGE_SIZE = 50;
+export const SEARCH_DEBOUNCE_MS = 150;
+export const NEW_FALLBACK_NOTICE = 'Nothing new since your last visit: showing all papers.';
+
+export type PopupModel = ReturnType<typeof createPopupModel>;
+
+/**
+ * The popup's one model: named signals, computed values and the actions that call the background
+ * through `api`. Components read the signals and call the actions; they hold no state of their own.
+ */
+export function createPopupModel(api: PopupApi, tabId?: number) {
+  const state = createPopupState();
+  /** Bumped whenever the list is replaced: a reply from an older generation is dropped. */
+  let generation = 0;
+  let statusRequest = 0;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+
+  const counts = computed(() => state.status.value?.counts ?? null);
+  // Whether `all` counts hidden papers or not, a library with neither is empty.
+  const libraryEmpty = computed(
+    () => counts.value !== null && counts.value.all + counts.value.hidden === 0,
+  );
+
+  async function refreshStatus(): Promise<void> {
+    const request = ++statusRequest;
+    try {
+      const status = await api.getStatus(tabId === undefined ? {} : { tabId });
+      if (request === statusRequest) state.status.value = status;
+    } catch (error) {
+      state.error.value = `Could not read the library: ${describeError(error)}`;
+    }
+  }
+
+  /**
+   * Loads the first page of the view (replace) or the next one; returns the total, or null for a
+   * failed or stale request. A page `keep` refuses is not shown and loading goes on.
+   */
+  async function fetchPage(
+    replace: boolean,
+    keep = (_total: number) => true,
+  ): Promise<number | null> {
+    const current = replace ? ++generation : generation;
+    const offset = replace ? 0 : state.papers.peek().length;
+    batch(() => {
+      state.loading.value = true;
+      if (replace) state.error.value = null;
+    });
+    try {
+      const query = state.query.peek().trim().slice(0, LIMITS.query);
+      const view = state.view.peek();
+      const page = await api.listPapers({ view, query, offset, limit: PAGE_SIZE });
+      if (current !== generation) return null;
+      if (!keep(page.total)) return page.total;
+      batch(() => {
+        state.papers.value = replace ? page.papers : appendRows(state.papers.peek(), page.papers);
+        state.total.value = page.total;
+        state.hasMore.value = page.hasMore;
+        state.loading.value = false;
+      });
+      return page.total;
+    } catch (error) {
+      if (current !== generation) return null;
+      batch(() => {
+        state.error.value = describeError(error);
+        state.loading.value = false;
+      });
+      return null;
+    }
+  }
+
+  /** Opens the popup: New by default, All (and a note) when nothing is new. */
+  async function load(): Promise<void> {
+    void refreshStatus();
+    const isPlainNew = () => state.view.peek() === 'new' && !state.query.peek().trim();
+    // An empty New is not shown at all, to avoid a flash before All.
+    const total = await fetchPage(true, (count) => count > 0 || !isPlainNew());
+    if (total !== 0 || !isPlainNew()) return;
+    batch(() => {
+      state.view.value = 'all';
+      state.notice.value = NEW_FALLBACK_NOTICE;
+    });
+    await fetchPage(true);
+  }
+
+  function cancelSearch(): void {
+    clearTimeout(debounce);
+    debounce = undefined;
+  }
+
+  async function setView(view: PopupView): Promise<void> {
+    // Pressing the current view again does nothing, unless it is to retry after an error.
+    if (view === state.view.peek() && !debounce && !state.error.peek()) return;
+    cancelSearch();
+    batch(() => {
+      state.view.value = view;
+      state.papers.value = [];
+      state.hasMore.value = false;
+      state.notice.value = null;
+      state.removed.value = null;
+    });
+    await fetchPage(true);
+  }
+
+  /** Follows the search box: the list reloads once typing pauses, and older replies are dropped. */
+  function setQuery(query: string): void {
+    if (query === state.query.peek()) return;
+    cancelSearch();
+    generation++;
+    batch(() => {
+      state.query.value = query;
+      state.loading.value = true;
+      state.notice.value = null;
+      state.removed.value = null;
+    });
+    debounce = setTimeout(() => {
+      debounce = undefined;
+      void fetchPage(true);
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  async function loadMore(): Promise<void> {
+    if (state.loading.peek() || !state.hasMore.peek()) return;
+    await fetchPage(false);
+  }
+
+  const paperActions = createPaperActions(state, api, () => void refreshStatus());
+
+  const libraryActions = createLibraryActions(state, api, async () => {
+    await Promise.all([refreshStatus(), fetchPage(true)]);
+  });
+
+  const unsubscribe = api.onStatesChanged(paperActions.applyStates);
+
+  function dispose(): void {
+    cancelSearch();
+    generation++;
+    unsubscribe();
+  }
+
+  return {
+    ...state,
+    counts,
+    libraryEmpty,
+    load,
+    refreshStatus,
+    setView,
+    setQuery,
+    loadMore,
+    ...paperActions,
+    ...libraryActions,
+    dispose,
+  };
+}
