@@ -8,7 +8,7 @@ import { getVisitGapMs } from '@/lib/settings';
 export default defineBackground(() => {
   // Opened on the first message and again whenever the connection closes (see connectDb).
   const db = connectDb();
-  const handlers = createHandlers({ db: db.get, now: Date.now, visitGapMs: getVisitGapMs });
+  const handlers = createHandlers({ db: db.get, now: () => Date.now(), visitGapMs: getVisitGapMs });
   const router = createRouter(handlers, { onStorageError: setStorageError });
   browser.runtime.onMessage.addListener(router.listener);
   browser.tabs.onRemoved.addListener((tabId) => {

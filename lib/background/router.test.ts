@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messageOrigin, requestSchemas, type Request } from '../messages/protocol';
 import { paperId, paperInfo, papers } from '../db/test-papers';
@@ -200,9 +201,10 @@ describe('router listener', () => {
 
   it('is reached through browser.runtime.sendMessage', async () => {
     const bg = setupBackground();
-    fakeBrowser.runtime.onMessage.addListener(bg.router.listener);
+    // As the entrypoint registers it; under vitest `wxt/browser` is the fake browser.
+    browser.runtime.onMessage.addListener(bg.router.listener);
     // The fake passes an empty sender: not an extension page, so refused, but answered.
-    const reply = await fakeBrowser.runtime.sendMessage({ type: 'getStatus', data: {} });
+    const reply = await browser.runtime.sendMessage({ type: 'getStatus', data: {} });
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/Refused getStatus/) });
   });
 });
