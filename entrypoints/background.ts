@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
 import { createRouter } from '@/lib/background/router';
 import { removeTabPage, setStorageError } from '@/lib/background/session-state';
+import { forgetTab, isPapersUrl } from '@/lib/background/tabs';
 import { connectDb } from '@/lib/db/open-db';
 import { getVisitGapMs } from '@/lib/settings';
 
@@ -13,5 +14,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(router.listener);
   browser.tabs.onRemoved.addListener((tabId) => {
     void removeTabPage(tabId);
+  });
+  // A tab that left the papers pages keeps no badge and no page record.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url && !isPapersUrl(change.url)) void forgetTab(tabId);
   });
 });

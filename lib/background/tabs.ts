@@ -5,7 +5,7 @@ import type { Db } from '../db/open-db';
 import { getPapers } from '../db/papers-repo';
 import type { PaperRecord } from '../model/paper';
 import { countNewVisible, paperState } from '../visits/new-since-last-visit';
-import { getTabPage, setTabPage } from './session-state';
+import { getTabPage, removeTabPage, setTabPage } from './session-state';
 import { PAPERS_URL } from './sender';
 
 export const PAPERS_TABS = '*://huggingface.co/papers*';
@@ -13,9 +13,11 @@ export const BADGE_COLOR = '#d9480f';
 
 /** Shows the number of new, not hidden papers on a tab's page; empty when there are none. */
 export async function setBadge(tabId: number, newCount: number): Promise<void> {
+  // Firefox's MV2 build has `browserAction` where Chrome's MV3 build has `action`.
+  const action = browser.action ?? browser.browserAction;
   try {
-    await browser.action.setBadgeText({ tabId, text: newCount > 0 ? String(newCount) : '' });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+    await action.setBadgeText({ tabId, text: newCount > 0 ? String(newCount) : '' });
+    await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
   } catch {
     // The tab closed meanwhile: there is no badge left to set.
   }
@@ -54,3 +56,11 @@ async function sendToTab(tabId: number, message: StatesChanged): Promise<void> {
     // No content script listening (still loading, or the page was left): it reports on its own.
   }
 }
+
+/** A tab that left the papers pages: no badge, no page record. */
+export async function forgetTab(tabId: number): Promise<void> {
+  await setBadge(tabId, 0);
+  await removeTabPage(tabId);
+}
+
+export const isPapersUrl = (url: string): boolean => PAPERS_URL.test(url);

@@ -154,6 +154,22 @@ describe('content script on the saved daily page', () => {
   });
 });
 
+describe('content script after client-side navigation away from /papers', () => {
+  it('removes every mark it left', async () => {
+    const doc = loadFixture(DAILY);
+    let url = 'https://huggingface.co/papers';
+    const { radar, deps } = setup(doc);
+    deps.url = () => new URL(url);
+    radar.schedule();
+    await radar.idle();
+    url = 'https://huggingface.co/models';
+    radar.schedule();
+    await radar.idle();
+    expect(doc.documentElement.hasAttribute(MARK.kind)).toBe(false);
+    expect(doc.querySelector(`[${MARK.id}], [${MARK.ui}]`)).toBeNull();
+  });
+});
+
 describe('content script on a paper page', () => {
   it('records the paper as opened', async () => {
     const doc = loadFixture(PAPER);

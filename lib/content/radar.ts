@@ -37,6 +37,14 @@ export function createRadar(deps: RadarDeps) {
   async function pass(): Promise<void> {
     const { doc } = deps;
     const url = deps.url();
+    if (!url.pathname.startsWith('/papers')) {
+      // The site navigated client-side away from the papers pages: leave no marks behind.
+      doc.documentElement.removeAttribute(MARK.kind);
+      doc.documentElement.removeAttribute(MARK.count);
+      removeStaleMarks(doc, new Map());
+      reported = '';
+      return;
+    }
     const parsed = parsePage(doc, url);
     const cards = findCards(doc);
     // After client-side navigation the embedded JSON can be stale, so a list page counts the papers

@@ -1,0 +1,58 @@
+/**
+ * The built manifests ask for the minimum (design.md, "Privacy and permissions"): storage, host
+ * access to huggingface.co only, no private windows, a strict CSP. Any extra permission fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  incognito?: string;
+  content_security_policy?: string | { extension_pages?: string };
+  content_scripts?: { matches: string[] }[];
+  externally_connectable?: unknown;
+  web_accessible_resources?: unknown;
+}
+
+const read = (dir: string): Manifest =>
+  JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8')) as Manifest;
+
+beforeAll(() => {
+  if (!existsSync('.output/firefox-mv2/manifest.json')) {
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore' });
+  }
+});
+
+describe('built manifests', () => {
+  it('Chrome MV3 asks only for storage and huggingface.co', () => {
+    const manifest = read('chrome-mv3');
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions).toEqual(['*://huggingface.co/*']);
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.content_scripts?.map((c) => c.matches)).toEqual([
+      ['*://huggingface.co/papers*'],
+    ]);
+  });
+
+  it('Chrome MV3 records nothing in private windows and lets no page talk to it', () => {
+    const manifest = read('chrome-mv3');
+    expect(manifest.incognito).toBe('not_allowed');
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.content_security_policy).toEqual({
+      extension_pages: "script-src 'self'; object-src 'self'",
+    });
+  });
+
+  it('Firefox asks for the same and nothing more', () => {
+    const manifest = read('firefox-mv2');
+    const asked = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])].sort();
+    expect(asked).toEqual(['*://huggingface.co/*', 'storage']);
+    expect(manifest.incognito).toBe('not_allowed');
+  });
+});
