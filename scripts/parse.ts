@@ -27,7 +27,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     html = readFileSync(args.file, 'utf8');
   } catch (error) {
-    io.err(`cannot read ${args.file}: ${error instanceof Error ? error.message : error}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(`cannot read ${args.file}: ${reason}\n${USAGE}`);
     return 2;
   }
   io.out(JSON.stringify(await parseHtml(html, args.url), null, 2));

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
-import { PaperInfoSchema } from '../messages/protocol';
+import { LIMITS, PaperInfoSchema } from '../messages/protocol';
 import { parsePage } from './parse-page';
 import { dailyPapersProps, paperContentProps } from './selectors';
 import { DAILY, DAILY_IDS, loadFixture, PAPER, readFixture, parseHtml } from './test-fixtures';
@@ -122,6 +122,18 @@ describe('daily page with corrupted JSON', () => {
     expect(parsed.source).toBe('json');
     expect(parsed.papers.map((p) => p.id)).toEqual(DAILY_IDS);
   });
+});
+
+test('a page listing more papers than a report takes keeps the first ones', () => {
+  const dailyPapers = Array.from({ length: LIMITS.papersPerReport + 5 }, (_, i) => ({
+    paper: { id: `2601.${String(i).padStart(5, '0')}`, title: `Paper ${i}` },
+  }));
+  const doc = parseHtml('<div data-target="DailyPapers"></div>');
+  doc.querySelector('div')?.setAttribute('data-props', JSON.stringify({ dailyPapers }));
+  const parsed = parsePage(doc, dailyUrl);
+  expect(parsed.papers).toHaveLength(LIMITS.papersPerReport);
+  expect(parsed.papers.at(-1)?.id).toBe('2601.02999');
+  expect(parsed.warnings).toContain('3005 papers: kept the first 3000');
 });
 
 describe('unrecognised layouts', () => {

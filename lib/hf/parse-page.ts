@@ -36,7 +36,8 @@ export function parsePage(root: ParentNode, url: URL): ParsedPage {
     }
     return parsed;
   } catch (error) {
-    // A DOM that throws from a getter, a stack overflow on a monstrous page: report, never crash.
+    // A DOM that throws from a getter, or anything else unforeseen: report it, never crash the
+    // content script.
     const message = error instanceof Error ? error.message : String(error);
     return {
       kind,

@@ -35,7 +35,10 @@ function readJson(root: ParentNode, selector: string): Json {
   }
 }
 
-const organizationName = (org: Organization | undefined) => org?.fullname ?? org?.name;
+/** The first value with some text: a blank paper field gives way to the entry's copy. */
+const firstText = (...values: (string | undefined)[]) => values.find((value) => value?.trim());
+
+const organizationName = (org: Organization | undefined) => firstText(org?.fullname, org?.name);
 
 /** Hidden authors are hidden on the site too. */
 function authorNames(authors: unknown[]): string[] {
@@ -73,11 +76,11 @@ function entryToPaper(entry: unknown, base: URL): PaperInfo | undefined {
   return buildPaper(
     {
       ...raw,
-      title: raw.title ?? rest.title,
-      summary: raw.summary ?? rest.summary,
-      organization: raw.organization ?? organizationName(rest.organization),
-      thumbnail: rest.thumbnail ?? raw.thumbnail,
-      publishedAt: raw.publishedAt ?? rest.publishedAt,
+      title: firstText(raw.title, rest.title),
+      summary: firstText(raw.summary, rest.summary),
+      organization: firstText(raw.organization, organizationName(rest.organization)),
+      thumbnail: firstText(rest.thumbnail, raw.thumbnail),
+      publishedAt: firstText(raw.publishedAt, rest.publishedAt),
       numComments: rest.numComments ?? raw.numComments,
     },
     base,
@@ -135,7 +138,10 @@ export function readPaperProps(root: ParentNode, base: URL): PropsResult {
   const paper = buildPaper(
     {
       ...raw,
-      organization: raw.organization ?? organizationName(props.output.submitterOrganization),
+      organization: firstText(
+        raw.organization,
+        organizationName(props.output.submitterOrganization),
+      ),
       // The page embeds its comment threads (2 on 2509.24002, the two shown under "Community").
       numComments: raw.numComments ?? props.output.comments?.length,
     },

@@ -16,12 +16,13 @@ export const TRENDING = 'trending-card-fragment-2026-10.html';
 export const SEARCH_MD = 'search-source-citations-2026-10-02.md';
 
 /** The papers of the daily page in page order, read from its data-props with python. */
+// prettier-ignore
 export const DAILY_IDS = [
   '2609.31620', '2609.18703', '2609.31093', '2609.31394', '2609.24385', '2609.31199', '2609.30216',
   '2609.25716', '2609.30222', '2609.31590', '2609.29050', '2601.06352', '2601.06362', '2609.31473',
   '2609.30192', '2609.29167', '2609.30670', '2609.04355', '2609.31002', '2609.28660', '2609.28327',
   '2609.29474', '2609.30837', '2609.30867', '2608.09444', '2609.23551', '2609.31291', '2604.02103',
-]; // prettier-ignore
+];
 
 /** Every saved page; conventions.test.ts checks each is used by a test. */
 export function fixtureNames(): string[] {
