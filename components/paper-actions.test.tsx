@@ -51,6 +51,8 @@ describe('hiding', () => {
     fireEvent.click(button('Beta', 'Hide'));
     expect(listedTitles()).toEqual(['Alpha', 'Gamma']);
     expect(screen.getByText('Hidden:').textContent).toBe('Hidden: Beta');
+    // The keyboard focus lands on Undo rather than being lost with the row.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByRole('tab', { name: 'Hidden 2' })).toBeTruthy();
     expect(fake.library.get('2509.00002')?.hiddenAt).toBe(NOW);
 

@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ListedPaper, PopupView } from '../lib/messages/protocol';
 import type { RemovedRow } from '../lib/popup/popup-state';
 import { EmptyState } from './empty-state';
@@ -23,13 +24,18 @@ export interface PaperListProps {
 }
 
 function UndoStrip({ removed, onUndo }: { removed: RemovedRow; onUndo: () => void }) {
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // The Hide button just went away with its row: keep the keyboard user in place, on Undo.
+    if (document.activeElement === document.body) undo.current?.focus();
+  }, [removed.paper.id]);
   return (
     <li class="undo-strip">
       <span class="undo-text">
         {removed.hidden ? 'Hidden: ' : 'Unhidden: '}
         <span class="undo-title">{removed.paper.title}</span>
       </span>
-      <button type="button" class="undo-button" onClick={onUndo}>
+      <button ref={undo} type="button" class="undo-button" onClick={onUndo}>
         Undo
       </button>
     </li>
@@ -58,7 +64,8 @@ export function PaperList(props: PaperListProps) {
     rows.splice(undoAt, 0, <UndoStrip key="undo" removed={removed} onUndo={props.onUndo} />);
   }
   const empty = rows.length === 0 && !loading && !error;
-  const remaining = props.total.value - papers.length;
+  // The background's total ignores the search query (counting matches would scan the store).
+  const remaining = props.query.value.trim() ? 0 : props.total.value - papers.length;
 
   return (
     <>

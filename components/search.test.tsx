@@ -12,7 +12,10 @@ const papers = [
 ];
 
 /** Lets timers and the replies they release run, inside act() so the popup re-renders. */
-const elapse = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const elapse = (ms: number) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
 const searchBox = () => screen.getByRole('searchbox', { name: /Search papers/ });
 const type = (text: string) => fireEvent.input(searchBox(), { target: { value: text } });
 

@@ -1,12 +1,12 @@
 import { batch, computed } from '@preact/signals';
-import { LIMITS, type PopupView } from '../messages/protocol';
+import type { PopupView } from '../messages/protocol';
 import type { PopupApi } from './api';
 import { createLibraryActions } from './library-actions';
+import { createListLoader } from './list-loader';
 import { createPaperActions } from './paper-actions';
 import { createPopupState, describeError } from './popup-state';
-import { appendRows } from './rows';
 
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE } from './list-loader';
 export const SEARCH_DEBOUNCE_MS = 150;
 export const NEW_FALLBACK_NOTICE = 'Nothing new since your last visit: showing all papers.';
 
@@ -18,8 +18,7 @@ export type PopupModel = ReturnType<typeof createPopupModel>;
  */
 export function createPopupModel(api: PopupApi, tabId?: number) {
   const state = createPopupState();
-  /** Bumped whenever the list is replaced: a reply from an older generation is dropped. */
-  let generation = 0;
+  const { fetchPage, invalidate } = createListLoader(state, api);
   let statusRequest = 0;
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
@@ -36,43 +35,6 @@ export function createPopupModel(api: PopupApi, tabId?: number) {
       if (request === statusRequest) state.status.value = status;
     } catch (error) {
       state.error.value = `Could not read the library: ${describeError(error)}`;
-    }
-  }
-
-  /**
-   * Loads the first page of the view (replace) or the next one; returns the total, or null for a
-   * failed or stale request. A page `keep` refuses is not shown and loading goes on.
-   */
-  async function fetchPage(
-    replace: boolean,
-    keep = (_total: number) => true,
-  ): Promise<number | null> {
-    const current = replace ? ++generation : generation;
-    const offset = replace ? 0 : state.papers.peek().length;
-    batch(() => {
-      state.loading.value = true;
-      if (replace) state.error.value = null;
-    });
-    try {
-      const query = state.query.peek().trim().slice(0, LIMITS.query);
-      const view = state.view.peek();
-      const page = await api.listPapers({ view, query, offset, limit: PAGE_SIZE });
-      if (current !== generation) return null;
-      if (!keep(page.total)) return page.total;
-      batch(() => {
-        state.papers.value = replace ? page.papers : appendRows(state.papers.peek(), page.papers);
-        state.total.value = page.total;
-        state.hasMore.value = page.hasMore;
-        state.loading.value = false;
-      });
-      return page.total;
-    } catch (error) {
-      if (current !== generation) return null;
-      batch(() => {
-        state.error.value = describeError(error);
-        state.loading.value = false;
-      });
-      return null;
     }
   }
 
@@ -112,14 +74,17 @@ export function createPopupModel(api: PopupApi, tabId?: number) {
   /** Follows the search box: the list reloads once typing pauses, and older replies are dropped. */
   function setQuery(query: string): void {
     if (query === state.query.peek()) return;
-    cancelSearch();
-    generation++;
+    const before = state.query.peek();
     batch(() => {
       state.query.value = query;
-      state.loading.value = true;
       state.notice.value = null;
       state.removed.value = null;
     });
+    // Spaces around the words change nothing in what is searched.
+    if (query.trim() === before.trim()) return;
+    cancelSearch();
+    invalidate();
+    state.loading.value = true;
     debounce = setTimeout(() => {
       debounce = undefined;
       void fetchPage(true);
@@ -141,7 +106,7 @@ export function createPopupModel(api: PopupApi, tabId?: number) {
 
   function dispose(): void {
     cancelSearch();
-    generation++;
+    invalidate();
     unsubscribe();
   }
 

@@ -18,7 +18,7 @@ export interface PopupState {
   /** The search box's text, at once; the list follows it after a short debounce. */
   query: Signal<string>;
   papers: Signal<ListedPaper[]>;
-  /** Papers in the view (and query) on the background's side, loaded or not. */
+  /** Papers in the view on the background's side, loaded or not; the query is not counted. */
   total: Signal<number>;
   hasMore: Signal<boolean>;
   loading: Signal<boolean>;

@@ -5,7 +5,8 @@ export function isPapersUrl(url: string): boolean {
   try {
     const { protocol, hostname, pathname } = new URL(url);
     return (
-      protocol === 'https:' &&
+      // http too: the site is https, but a test server standing in for it may not be.
+      (protocol === 'https:' || protocol === 'http:') &&
       hostname === 'huggingface.co' &&
       (pathname === '/papers' || pathname.startsWith('/papers/'))
     );

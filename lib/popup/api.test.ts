@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { PaperState } from '../model/paper';
+import { createBrowserPopupApi } from './api';
+
+const sender = { id: fakeBrowser.runtime.id };
+
+describe('createBrowserPopupApi', () => {
+  it('sends typed requests and unwraps the replies', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() =>
+      Promise.resolve({ ok: true, data: { imported: 4 } }),
+    );
+    await expect(createBrowserPopupApi().importLibrary({ backup: {} })).resolves.toEqual({
+      imported: 4,
+    });
+  });
+
+  it("turns the background's refusal into an error with its message", async () => {
+    fakeBrowser.runtime.onMessage.addListener(() =>
+      Promise.resolve({ ok: false, error: 'Storage is full' }),
+    );
+    await expect(createBrowserPopupApi().getStatus({})).rejects.toThrow('Storage is full');
+  });
+
+  it('hears statesChanged, ignores other messages, and answers none', async () => {
+    const listener = vi.fn<(states: PaperState[]) => void>();
+    const unsubscribe = createBrowserPopupApi().onStatesChanged(listener);
+    const states: PaperState[] = [
+      { id: '2509.00001', state: 'new', starred: true, hidden: false, firstSeenAt: 1 },
+    ];
+    const replies = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'statesChanged', states },
+      sender,
+    );
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportPage', data: {} }, sender);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith(states);
+    expect(replies).toEqual([undefined]);
+    unsubscribe();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'statesChanged', states }, sender);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});

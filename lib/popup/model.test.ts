@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createFakePopupApi, makePaper, NOW } from './fake-popup-api';
+import { createPopupModel } from './model';
+
+const papers = [
+  makePaper('2509.00001', { title: 'Alpha', state: 'new', firstSeenAt: NOW - 1000 }),
+  makePaper('2509.00002', { title: 'Beta', state: 'new', firstSeenAt: NOW - 9e6 }),
+];
+
+async function openModel() {
+  const fake = createFakePopupApi({ papers });
+  const model = createPopupModel(fake.api, 3);
+  await model.load();
+  return { fake, model };
+}
+
+const starred = (model: Awaited<ReturnType<typeof openModel>>['model'], id: string) =>
+  model.papers.value.find((paper) => paper.id === id)?.starredAt !== undefined;
+
+describe('createPopupModel', () => {
+  it('asks for the status of its tab', async () => {
+    const { fake } = await openModel();
+    expect(fake.calls.find((call) => call.type === 'getStatus')?.data).toEqual({ tabId: 3 });
+  });
+
+  it('keeps the last toggle when an earlier one fails', async () => {
+    const { fake, model } = await openModel();
+    fake.failNext('setStarred', 'busy');
+    const first = model.toggleStar('2509.00001');
+    const second = model.toggleStar('2509.00001');
+    expect(starred(model, '2509.00001')).toBe(false);
+    await Promise.all([first, second]);
+    expect(starred(model, '2509.00001')).toBe(false);
+    expect(model.error.value).toBe('Could not star "Alpha": busy');
+  });
+
+  it('rolls back to what the background last confirmed', async () => {
+    const { fake, model } = await openModel();
+    await model.toggleStar('2509.00002');
+    expect(starred(model, '2509.00002')).toBe(true);
+    fake.failNext('setStarred', 'busy');
+    await model.toggleStar('2509.00002');
+    expect(starred(model, '2509.00002')).toBe(true);
+  });
+
+  it('keeps the Undo when undoing fails', async () => {
+    const { fake, model } = await openModel();
+    await model.toggleHidden('2509.00001');
+    expect(model.papers.value.map((p) => p.title)).toEqual(['Beta']);
+    expect(model.total.value).toBe(1);
+    fake.failNext('setHidden', 'busy');
+    await model.undoRemove();
+    expect(model.papers.value.map((p) => p.title)).toEqual(['Beta']);
+    expect(model.removed.value?.paper.title).toBe('Alpha');
+    expect(model.error.value).toBe('Could not undo: busy');
+    await model.undoRemove();
+    expect(model.papers.value.map((p) => p.title)).toEqual(['Alpha', 'Beta']);
+    expect(model.total.value).toBe(2);
+  });
+
+  it('stops listening when disposed', async () => {
+    const { fake, model } = await openModel();
+    model.dispose();
+    fake.emitStatesChanged([
+      { id: '2509.00001', state: 'new', starred: true, hidden: false, firstSeenAt: NOW },
+    ]);
+    expect(starred(model, '2509.00001')).toBe(false);
+  });
+});
