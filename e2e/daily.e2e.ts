@@ -4,6 +4,7 @@ import { badgeText, tabIdForUrl } from './support/browser';
 import { startNewVisit } from './support/clock';
 import { buildListPage, fixtureDailyPapers } from './support/page-builder';
 import { PapersPage } from './support/papers-page';
+import { PopupPage } from './support/popup-page';
 import { loadSeedVisits } from './support/seeds';
 import { useExtension } from './support/session';
 
@@ -55,14 +56,26 @@ describe('the daily page', () => {
     expect(await page.newIds()).toEqual(fixture.map((p) => p.id));
     expect(await badgeText(ext, tabId)).toBe('28');
 
-    // The next visit: the same papers are seen now, and the badge is empty.
+    // The visit is over: until the next page view, the popup's New view still lists the last
+    // visit's new papers (design.md, "the current one, or the last one when no visit is going on").
     await startNewVisit(ext);
+    const popup = await PopupPage.open(ext);
+    expect(await popup.selectedView()).toBe('New');
+    expect(await popup.rowTitles()).toHaveLength(28);
+    await popup.close();
+
+    // The next visit: the same papers are seen now, and the badge is empty.
     await page.reload();
     const seen = await page.marks();
     expect(seen.count).toBe(28);
     expect(seen.cards.every((c) => c.state === 'seen')).toBe(true);
     expect(seen.newBadges).toBe(0);
     expect(await badgeText(ext, tabId)).toBe('');
+    const after = await PopupPage.open(ext);
+    // Nothing is new in this visit: the popup falls back to All.
+    expect(await after.selectedView()).toBe('All');
+    expect(await after.viewTab('new').textContent()).toMatch(/^New\s*0$/);
+    await after.close();
 
     // Another day's page in the same visit: some papers already met, some never seen.
     const unseen = (loadSeedVisits()[0]?.papers ?? []).slice(0, 5);

@@ -109,7 +109,7 @@ it('starring and hiding in the popup updates the open papers tabs without a relo
   // Screenshots of the popup over the papers tab, light and dark.
   const over = await PopupPage.openOver(ext, tabId);
   await over.page.setViewportSize({ width: 400, height: 600 });
-  expect(await over.statusText()).toContain('This page: 28 papers, 28 new');
+  expect(await over.waitForStatus(/This page:/)).toBe('This page: 28 papers, 28 new');
   await over.screenshot(screenshotPath('popup-light.png'));
   await over.page.emulateMedia({ colorScheme: 'dark' });
   await over.screenshot(screenshotPath('popup-dark.png'));

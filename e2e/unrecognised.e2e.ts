@@ -33,7 +33,9 @@ it('an unrecognised layout under /papers is left untouched and the popup says so
   expect(await badgeText(ext, tabId)).toBe('');
 
   const popup = await PopupPage.openOver(ext, tabId);
-  expect(await popup.statusText()).toMatch(/layout was not recognised/);
+  expect(await popup.waitForStatus(/layout was not recognised/)).toContain(
+    "This page's layout was not recognised",
+  );
   await popup.page.setViewportSize({ width: 400, height: 400 });
   await popup.screenshot(screenshotPath('popup-unrecognised.png'));
 });

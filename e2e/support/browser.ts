@@ -1,7 +1,7 @@
 /**
  * Launches Debian's Chromium with the BUILT extension (.output/chrome-mv3) through playwright-core,
- * and gives the tests a few handles on it: the extension id, its service worker, the toolbar
- * badge of a tab, a worker kill, and a clock that moves forward.
+ * and gives the tests a few handles on it: the extension id, its service worker, a tab's id and
+ * toolbar badge, and a worker kill. (Moving the clock: clock.ts.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ export interface ExtensionBrowser {
   profileDir: string;
   /** The extension's service worker (the handle keeps working after a worker restart). */
   serviceWorker: Worker;
-  /** Closes the browser; removes the profile dir when it was a temporary one and `keep` is false. */
+  /** Closes the browser; removes the profile dir if it was a temporary one, unless `keepProfile`. */
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -81,6 +81,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     };
   } catch (error) {
     await context.close();
+    if (temporary) rmSync(profileDir, { recursive: true, force: true });
     throw error;
   }
 }
@@ -123,22 +124,28 @@ async function runningWorkers(ext: ExtensionBrowser): Promise<number> {
 /**
  * Kills every service worker, as Chromium does to an idle MV3 worker (toolchain.md): a CDP
  * session, `ServiceWorker.enable`, then `ServiceWorker.stopAllWorkers`; the next message wakes a
- * fresh worker. The ServiceWorker domain lives on page targets, so a blank page carries the
- * session. Waits until the extension's worker is really gone.
+ * fresh worker. The ServiceWorker domain lives on page targets: an open page carries the session
+ * (a blank one is opened only if there is none, as closing a tab would wake the worker). Waits until the extension's worker is really gone: a stop request that reaches a
+ * worker still starting up is sometimes ignored (seen about once in ten), so it is repeated.
  */
 export async function killServiceWorker(ext: ExtensionBrowser): Promise<void> {
-  const page = await ext.context.newPage();
+  const existing = ext.context.pages()[0];
+  const page = existing ?? (await ext.context.newPage());
   try {
     const session = await ext.context.newCDPSession(page);
     await session.send('ServiceWorker.enable');
-    await session.send('ServiceWorker.stopAllWorkers');
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 15_000;
+    let lastStop = 0;
     while ((await runningWorkers(ext)) > 0) {
-      if (Date.now() > deadline) throw new Error('The service worker is still running after 10 s');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (Date.now() > deadline) throw new Error('The service worker is still running after 15 s');
+      if (Date.now() - lastStop > 500) {
+        lastStop = Date.now();
+        await session.send('ServiceWorker.stopAllWorkers');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await session.detach();
   } finally {
-    await page.close();
+    if (!existing) await page.close();
   }
 }

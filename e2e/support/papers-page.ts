@@ -121,12 +121,21 @@ export class PapersPage {
 
   /** Waits until a card has (or lacks) an attribute: the page updates without a reload. */
   async waitForCardAttribute(id: string, name: string, present: boolean): Promise<void> {
-    await this.page.waitForFunction(
-      ({ selector, name, present }) =>
-        document.querySelector(selector)?.hasAttribute(name) === present,
-      { selector: card(id), name, present },
-      { timeout: 10_000 },
-    );
+    try {
+      await this.page.waitForFunction(
+        ({ selector, name, present }) =>
+          document.querySelector(selector)?.hasAttribute(name) === present,
+        { selector: card(id), name, present },
+        { timeout: 10_000 },
+      );
+    } catch (error) {
+      const now = await this.card(id).catch(() => 'unreadable');
+      throw new Error(
+        `Card ${id} did not ${present ? 'get' : 'lose'} ${name} within 10 s on ${this.url()}; ` +
+          `its marks now: ${JSON.stringify(now)}`,
+        { cause: error },
+      );
+    }
   }
 
   /** Clicks Undo in a hidden card's strip (a real, trusted click). */

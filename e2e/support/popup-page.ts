@@ -55,14 +55,27 @@ export class PopupPage {
   /** Waits until the list (or its empty state) is shown and nothing is loading. */
   async waitForList(): Promise<void> {
     await this.page.getByRole('tablist', { name: 'Views' }).waitFor();
-    await this.page.waitForFunction(
-      () =>
-        !document.querySelector('.loading') &&
-        !document.querySelector('[aria-busy="true"]') &&
-        document.querySelector('.paper-list, .empty-state') !== null,
-      undefined,
-      { timeout: 10_000 },
-    );
+    try {
+      await this.page.waitForFunction(
+        () =>
+          !document.querySelector('.loading') &&
+          !document.querySelector('[aria-busy="true"]') &&
+          document.querySelector('.paper-list, .empty-state') !== null,
+        undefined,
+        { timeout: 10_000 },
+      );
+    } catch (error) {
+      const text = await this.page
+        .locator('body')
+        .innerText()
+        .catch(() => 'unreadable');
+      throw new Error(
+        `The popup's list did not settle within 10 s; it shows: ${text.slice(0, 600)}`,
+        {
+          cause: error,
+        },
+      );
+    }
   }
 
   viewTab(view: PopupView): Locator {
@@ -128,10 +141,19 @@ export class PopupPage {
       .click();
   }
 
-  /** The status banner's text (the current tab's page), or '' when there is none. */
+  /** The status banners' text (storage, the current tab's page), or '' when there is none. */
   async statusText(): Promise<string> {
     const banners = this.page.locator('.banner');
     return (await banners.allTextContents()).join('\n').trim();
+  }
+
+  /** Waits until the status (loaded apart from the list) shows text matching `pattern`. */
+  waitForStatus(pattern: RegExp): Promise<string> {
+    return pollUntil(
+      () => this.statusText(),
+      (text) => pattern.test(text),
+      { what: `a popup status matching ${pattern}` },
+    );
   }
 
   async screenshot(path: string): Promise<void> {
