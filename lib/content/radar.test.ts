@@ -180,3 +180,25 @@ describe('content script on a paper page', () => {
     expect(reports[0]?.papers.map((p) => p.id)).toEqual(['2509.24002']);
   });
 });
+
+describe('content script while a report is in flight', () => {
+  it('keeps a star that was broadcast before the report replied', async () => {
+    const doc = loadFixture(DAILY);
+    const id = DAILY_IDS[0] ?? '';
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { radar } = setup(doc, undefined, {
+      report: async (data) => {
+        await gate;
+        // The reply was computed before the reader starred the paper.
+        return { states: data.papers.map((p) => state(p.id)), visitStart: NOW };
+      },
+    });
+    radar.schedule();
+    await Promise.resolve();
+    radar.applyStates([state(id, { starred: true })]);
+    release();
+    await radar.idle();
+    expect(doc.querySelector(`article[${MARK.id}="${id}"]`)?.hasAttribute(MARK.starred)).toBe(true);
+  });
+});

@@ -24,6 +24,8 @@ export function createRadar(deps: RadarDeps) {
   let reported = '';
   let queued = false;
   let running: Promise<void> = Promise.resolve();
+  /** Broadcasts that arrive while a report is in flight; they are newer than its reply. */
+  let duringReport: Map<string, PaperState> | null = null;
 
   const actions: CardActions = {
     onUndoHide: (id) => {
@@ -52,20 +54,23 @@ export function createRadar(deps: RadarDeps) {
     const papers =
       parsed.kind === 'paper' ? parsed.papers : parsed.papers.filter((p) => cards.has(p.id));
     papers.forEach((p) => titles.set(p.id, p.title));
-    doc.documentElement.setAttribute(MARK.kind, parsed.kind);
-    doc.documentElement.setAttribute(MARK.count, String(papers.length));
+    setIfChanged(doc.documentElement, MARK.kind, parsed.kind);
+    setIfChanged(doc.documentElement, MARK.count, String(papers.length));
     removeStaleMarks(doc, cards);
 
     const signature = `${url.href}\n${papers.map((p) => p.id).join(',')}`;
     if (signature !== reported) {
       reported = signature;
+      duringReport = new Map();
       try {
         const reply = await deps.report(toReport(url, parsed.kind, papers, parsed.skipped));
         reply.states.forEach((s) => states.set(s.id, s));
+        duringReport.forEach((s, id) => states.has(id) && states.set(id, s));
       } catch (error) {
         reported = '';
         deps.warn('Papers Radar could not record this page', error);
       }
+      duringReport = null;
     }
     decorateAll(findCards(doc));
   }
@@ -80,7 +85,10 @@ export function createRadar(deps: RadarDeps) {
 
   function applyStates(changed: PaperState[]): void {
     // Only papers this tab already knows: a broadcast never adds papers to the page.
-    for (const s of changed) if (states.has(s.id)) states.set(s.id, s);
+    for (const s of changed) {
+      duringReport?.set(s.id, s);
+      if (states.has(s.id)) states.set(s.id, s);
+    }
     decorateAll(findCards(deps.doc));
   }
 
@@ -112,4 +120,9 @@ function removeStaleMarks(doc: Document, cards: Map<string, HTMLElement>): void 
     const id = el.getAttribute(MARK.id) ?? '';
     if (cards.get(id) !== el) undecorateCard(el);
   });
+}
+
+/** Pages can observe attribute writes: write only what changed. */
+function setIfChanged(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }

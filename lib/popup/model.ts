@@ -45,11 +45,9 @@ export function createPopupModel(api: PopupApi, tabId?: number) {
     // An empty New is not shown at all, to avoid a flash before All.
     const total = await fetchPage(true, (count) => count > 0 || !isPlainNew());
     if (total !== 0 || !isPlainNew()) return;
-    batch(() => {
-      state.view.value = 'all';
-      state.notice.value = NEW_FALLBACK_NOTICE;
-    });
-    await fetchPage(true);
+    state.view.value = 'all';
+    // An empty library gets the "open huggingface.co/papers" hint alone, not this note too.
+    if (await fetchPage(true)) state.notice.value = NEW_FALLBACK_NOTICE;
   }
 
   function cancelSearch(): void {
