@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { FIXTURE } from './paths';
 
 export interface PageOptions {
@@ -35,6 +36,9 @@ export interface ReplayServer {
   readonly requests: readonly string[];
   close(): Promise<void>;
 }
+
+/** The saved pages link the site's stylesheet; the replay serves a stand-in (see the file). */
+const SITE_CSS = fileURLToPath(new URL('./replay-site.css', import.meta.url));
 
 export const SITE_ORIGIN = 'http://huggingface.co';
 
@@ -74,6 +78,11 @@ export async function startReplayServer(): Promise<ReplayServer> {
     const url = new URL(req.url ?? '/', SITE_ORIGIN);
     requests.push(url.pathname + url.search);
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
+    if (path.startsWith('/front/build/') && path.endsWith('.css')) {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
+      res.end(readFileSync(SITE_CSS, 'utf8'));
+      return;
+    }
     const found = pages.get(path + url.search) ?? pages.get(path);
     if (!found || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
