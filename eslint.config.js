@@ -27,6 +27,13 @@ export default tseslint.config(
         { property: 'outerHTML', message: 'Render page-derived strings as text.' },
         { property: 'insertAdjacentHTML', message: 'Render page-derived strings as text.' },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render page-derived strings as text.',
+        },
+      ],
     },
   },
 );

@@ -15,7 +15,10 @@ export function StatusBanner({ status }: StatusBannerProps) {
     <>
       {current.storageError !== null && (
         <p class="banner banner-error" role="alert">
-          Storage error: {current.storageError}
+          {/* The background's messages already start with "Storage error:". */}
+          {current.storageError.startsWith('Storage error:')
+            ? current.storageError
+            : `Storage error: ${current.storageError}`}
         </p>
       )}
       {isLayoutUnrecognised(tab) ? (

@@ -29,7 +29,7 @@ export type Db = IDBPDatabase<PapersRadarDB>;
 export interface OpenDbOptions {
   /** Only to simulate a later schema in tests; the ladder below defines DB_VERSION. */
   version?: number;
-  /** How long an upgrade may wait for older connections to close before it fails. */
+  /** How long an open may wait for older connections to close (or for its upgrade to start). */
   blockedTimeoutMs?: number;
   /** Called when this connection closes itself (a newer version wants in) or is terminated. */
   onClose?: () => void;
@@ -43,15 +43,19 @@ export function openDb(name = DB_NAME, options: OpenDbOptions = {}): Promise<Db>
   const { version = DB_VERSION, blockedTimeoutMs = 5000, onClose } = options;
   return new Promise((resolve, reject) => {
     let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       reject(toStorageError(error));
     };
+    // An older connection that never closes makes the upgrade wait forever, and every later open
+    // queued behind that upgrade waits too, without a `blocked` event: give up unless the upgrade
+    // starts (or the database opens) in time.
+    const timer = setTimeout(() => fail(new StorageError(BLOCKED_MESSAGE)), blockedTimeoutMs);
     openDB<PapersRadarDB>(name, version, {
       upgrade(db, oldVersion) {
+        clearTimeout(timer); // Not blocked (any more): the upgrade itself may take its time.
         if (oldVersion < 1) {
           const papers = db.createObjectStore('papers', { keyPath: 'id' });
           papers.createIndex('firstSeenAt', 'firstSeenAt');
@@ -61,10 +65,6 @@ export function openDb(name = DB_NAME, options: OpenDbOptions = {}): Promise<Db>
           papers.createIndex('openedAt', 'openedAt');
           db.createObjectStore('visits', { keyPath: 'start' });
         }
-      },
-      blocked() {
-        // An older connection that never closes would make the upgrade wait forever.
-        timer ??= setTimeout(() => fail(new StorageError(BLOCKED_MESSAGE)), blockedTimeoutMs);
       },
       blocking(_current, _blocked, event) {
         // A newer version waits for us: step aside; the connection reopens on the next request.
