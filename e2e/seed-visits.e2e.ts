@@ -4,7 +4,7 @@ import { badgeText, tabIdForUrl } from './support/browser';
 import { startNewVisit } from './support/clock';
 import { buildListPage } from './support/page-builder';
 import { PapersPage } from './support/papers-page';
-import { distinctPapers, loadSeedVisits, newPerVisit } from './support/seeds';
+import { loadSeedVisits, newPerVisit, seedVisitPage } from './support/seeds';
 import { useExtension } from './support/session';
 
 const e2e = useExtension();
@@ -16,9 +16,8 @@ it('five seed pages, five visits: the new cards are exactly the papers not met o
   let page: PapersPage | undefined;
 
   for (const [i, visit] of visits.entries()) {
-    const papers = distinctPapers(visit.papers).map((p, n) => ({ ...p, upvotes: (n * 7) % 40 }));
-    const path = `/papers/date/2026-03-${String(10 + i).padStart(2, '0')}`;
-    server.setPage(path, buildListPage(papers, { date: path.slice(-10) }));
+    const { papers, path, date } = seedVisitPage(visit, i);
+    server.setPage(path, buildListPage(papers, { date }));
     if (i > 0) await startNewVisit(ext);
     if (page) await page.goto(server.url(path));
     else page = await PapersPage.open(ext.context, server.url(path));

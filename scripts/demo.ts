@@ -15,7 +15,7 @@ import { PapersPage } from '../e2e/support/papers-page';
 import { REPO_ROOT, screenshotPath } from '../e2e/support/paths';
 import { PopupPage } from '../e2e/support/popup-page';
 import { startReplayServer } from '../e2e/support/replay-server';
-import { distinctPapers, loadSeedVisits, newPerVisit } from '../e2e/support/seeds';
+import { loadSeedVisits, newPerVisit, seedVisitPage } from '../e2e/support/seeds';
 
 async function main(): Promise<void> {
   const headed = Boolean(process.env.DISPLAY);
@@ -30,9 +30,8 @@ async function main(): Promise<void> {
     const expected = newPerVisit(visits);
     let page: PapersPage | undefined;
     for (const [i, visit] of visits.entries()) {
-      const papers = distinctPapers(visit.papers).map((p, n) => ({ ...p, upvotes: (n * 7) % 40 }));
-      const path = `/papers/date/2026-03-${String(10 + i).padStart(2, '0')}`;
-      server.setPage(path, buildListPage(papers, { date: path.slice(-10) }));
+      const { papers, path, date } = seedVisitPage(visit, i);
+      server.setPage(path, buildListPage(papers, { date }));
       if (i > 0) await startNewVisit(ext);
       if (page) await page.goto(server.url(path));
       else page = await PapersPage.open(ext.context, server.url(path));

@@ -117,3 +117,10 @@ export function distinctPapers(papers: readonly SeedPaper[]): SeedPaper[] {
   for (const paper of papers) if (!seen.has(paper.id)) seen.set(paper.id, paper);
   return [...seen.values()];
 }
+
+/** One seed visit as a daily page: its distinct papers, with varied upvotes, at a date path. */
+export function seedVisitPage(visit: SeedVisit, index: number) {
+  const papers = distinctPapers(visit.papers).map((p, n) => ({ ...p, upvotes: (n * 7) % 40 }));
+  const path = `/papers/date/2026-03-${String(10 + index).padStart(2, '0')}`;
+  return { papers, path, date: path.slice(-10) };
+}

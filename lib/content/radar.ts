@@ -22,6 +22,8 @@ export function createRadar(deps: RadarDeps) {
   const states = new Map<string, PaperState>();
   const titles = new Map<string, string>();
   let reported = '';
+  /** The URL and card ids of the last full pass: unchanged means nothing to parse again. */
+  let lastLayout = '';
   let queued = false;
   let running: Promise<void> = Promise.resolve();
   /** Broadcasts that arrive while a report is in flight; they are newer than its reply. */
@@ -47,8 +49,17 @@ export function createRadar(deps: RadarDeps) {
       reported = '';
       return;
     }
-    const parsed = parsePage(doc, url);
     const cards = findCards(doc);
+    // The site mutates the page for many reasons (images, menus, hydration). Parsing its embedded
+    // JSON again is only worth it when the URL or the set of cards changed.
+    const layout = `${url.href}\n${[...cards.keys()].join(',')}`;
+    if (layout === lastLayout && reported) {
+      removeStaleMarks(doc, cards);
+      decorateAll(cards);
+      return;
+    }
+    lastLayout = layout;
+    const parsed = parsePage(doc, url);
     // After client-side navigation the embedded JSON can be stale, so a list page counts the papers
     // that have a card; the JSON only enriches them. A paper page has no cards, only its paper.
     const papers =
