@@ -11,11 +11,13 @@ import { paperState } from '../visits/new-since-last-visit';
 import type { BackgroundDeps } from './deps';
 import { PAPERS_URL } from './sender';
 import { getStorageError, getTabPage, setStorageError } from './session-state';
+import { indexInBackground, indexUpToDate } from './search';
 import { refreshTabs } from './tabs';
 
 export async function listPapers(deps: BackgroundDeps, data: Request<'listPapers'>) {
   const db = await deps.db();
-  return listView(db, data, (await latestVisit(db))?.start);
+  const indexed = data.query.trim() === '' || (await indexUpToDate(db));
+  return listView(db, data, (await latestVisit(db))?.start, { indexed });
 }
 
 async function changeFlag(
@@ -79,5 +81,6 @@ export async function importBackup(
   const db = await deps.db();
   const result = await importLibrary(db, backup);
   await refreshTabs(db);
+  indexInBackground(db);
   return result;
 }

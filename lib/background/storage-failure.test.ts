@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { StatusBanner } from '../../components/status-banner';
 import type { Reply, Responses } from '../messages/protocol';
-import { connectDb, openDb } from '../db/open-db';
+import { connectDb, DB_VERSION, openDb } from '../db/open-db';
 import { GAP, paperId, T0 } from '../db/test-papers';
 import { createHandlers } from './handlers';
 import { createRouter } from './router';
@@ -122,15 +122,18 @@ describe('a quota error while a report is written', () => {
 
 describe('a database that cannot be opened', () => {
   it('refuses reports with the reason, and getStatus shows it', async () => {
-    // A version 1 database, and an old connection to it that ignores the upgrade request: it
-    // blocks the (simulated) version 2 this background needs.
+    // A database at the current version, and an old connection to it that ignores the upgrade
+    // request: it blocks the (simulated) next version this background needs.
     (await openDb('blocked-by-old-tab')).close();
     const old = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('blocked-by-old-tab', 1);
+      const open = indexedDB.open('blocked-by-old-tab', DB_VERSION);
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const connection = connectDb('blocked-by-old-tab', { version: 2, blockedTimeoutMs: 20 });
+    const connection = connectDb('blocked-by-old-tab', {
+      version: DB_VERSION + 1,
+      blockedTimeoutMs: 20,
+    });
     const deps = { db: connection.get, now: () => T0, visitGapMs: async () => GAP };
     const router = createRouter(createHandlers(deps), { onStorageError: setStorageError });
 

@@ -2,8 +2,9 @@ import * as v from 'valibot';
 import type { PaperRecord, Visit } from '../model/paper';
 import { PaperInfoSchema, type LibraryBackup } from '../messages/protocol';
 import type { Db } from './open-db';
+import { needsIndexing, queueForSearch } from './search-index';
 import { allRequests, inTransaction } from './transaction';
-import { pruneVisits } from './visits-repo';
+import { LIBRARY_STORES, pruneVisits } from './visits-repo';
 
 export const BACKUP_FORMAT = 'papers-radar-backup';
 export const BACKUP_VERSION = 1;
@@ -114,14 +115,17 @@ export async function importLibrary(db: Db, input: unknown): Promise<{ imported:
   const incoming = new Map<string, PaperRecord>();
   for (const paper of backup.papers)
     incoming.set(paper.id, mergeRecords(incoming.get(paper.id), paper));
-  await inTransaction(db, ['papers', 'visits'], 'readwrite', async (tx) => {
+  await inTransaction(db, LIBRARY_STORES, 'readwrite', async (tx) => {
     const papers = tx.objectStore('papers');
     const visits = tx.objectStore('visits');
     const ids = [...incoming.keys()];
     const stored = await allRequests(ids, (id) => papers.get(id));
     const storedVisits = await allRequests(backup.visits, (visit) => visits.get(visit.start));
-    await allRequests(ids, (id, i) =>
-      papers.put(mergeRecords(stored[i], incoming.get(id) as PaperRecord)),
+    const merged = ids.map((id, i) => mergeRecords(stored[i], incoming.get(id) as PaperRecord));
+    await allRequests(merged, (record) => papers.put(record));
+    await queueForSearch(
+      tx,
+      merged.filter((record, i) => needsIndexing(stored[i], record)).map((record) => record.id),
     );
     await allRequests(backup.visits, (visit, i) => visits.put(mergeVisits(storedVisits[i], visit)));
     await pruneVisits(tx);

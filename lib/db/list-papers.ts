@@ -1,10 +1,12 @@
 import type { PaperRecord } from '../model/paper';
 import type { ListedPaper, PopupView, Request, Responses } from '../messages/protocol';
+import { matchesQuery, queryWords } from '../search/terms';
 import { paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
-import { inTransaction, type Tx } from './transaction';
+import { searchCandidates } from './search-index';
+import { allRequests, inTransaction, type Tx } from './transaction';
 
-type ReadTx = Tx<'papers'[], 'readonly'>;
+type ReadTx = Tx<('papers' | 'searchBlocks' | 'searchTerms')[], 'readonly'>;
 type IndexName = 'firstSeenAt' | 'starredAt' | 'hiddenAt';
 
 interface ViewSource {
@@ -26,43 +28,106 @@ const VIEWS: Record<PopupView, ViewSource> = {
 
 export type PaperCounts = Responses['getStatus']['counts'];
 
+export interface ListOptions {
+  /**
+   * Whether the search index is complete (nothing queued): only then may a query use it. Without
+   * it a query walks the view's records, which is slower but never misses a paper.
+   */
+  indexed?: boolean;
+}
+
+/** Records read per round when checking search candidates: a page and the one after it. */
+const CHECK_BATCH = 64;
+
 /**
- * One page of a view, newest first ('all' by firstSeenAt, so new papers come first). Every word of
- * `query` must occur (case-insensitively) in the title, authors, organization or summary. The
- * cursor stops at the first match past the page, which is how `hasMore` is known.
+ * One page of a view, newest first ('all' by firstSeenAt, so new papers come first). A paper
+ * matches a query when every query word starts one of the words of its title, authors,
+ * organization or summary (lib/search/terms.ts). 'all' and 'new' answer a query from the search
+ * index; 'starred' and 'hidden' are small and walk their index. Paging stops at the first match
+ * past the page, which is how `hasMore` is known.
  * `total` is the size of the view without the query (index counts; a query's total would need a
- * scan of the whole store, which the per-keystroke budget does not allow).
+ * check of every candidate, which the per-keystroke budget does not allow).
  * `visitStart` is the latest visit's start; undefined when there was no visit: nothing is new.
  */
 export function listPapers(
   db: Db,
   request: Request<'listPapers'>,
   visitStart: number | undefined,
+  { indexed = false }: ListOptions = {},
 ): Promise<Responses['listPapers']> {
   const start = visitStart ?? Infinity;
-  const source = VIEWS[request.view];
-  const matches = queryMatcher(request.query);
-  return inTransaction(db, ['papers'], 'readonly', async (tx) => {
-    const index = tx.objectStore('papers').index(source.index);
-    const papers: ListedPaper[] = [];
-    let skipped = 0;
-    let hasMore = false;
-    let cursor = await index.openCursor(source.range(start), 'prev');
-    while (cursor) {
-      const record = cursor.value;
-      if (source.keep(record) && matches(record)) {
-        if (papers.length === request.limit) {
-          hasMore = true;
-          break;
-        }
-        if (skipped < request.offset) skipped++;
-        else papers.push({ ...record, state: paperState(record, start).state });
-      }
-      cursor = await cursor.continue();
-    }
+  const words = queryWords(request.query);
+  const page = new PageCollector(request, start);
+  return inTransaction(db, ['papers', 'searchBlocks', 'searchTerms'], 'readonly', async (tx) => {
+    const useIndex = indexed && words.length > 0 && INDEXED_VIEWS.has(request.view);
+    const candidates = useIndex ? await searchCandidates(tx, words) : null;
+    if (candidates) await checkCandidates(tx, candidates, words, page);
+    else await walkView(tx, words, page);
     const total = await countView(tx, request.view, start);
-    return { papers, total, hasMore };
+    return { papers: page.papers, total, hasMore: page.hasMore };
   });
+}
+
+const INDEXED_VIEWS = new Set<PopupView>(['all', 'new']);
+
+/** Takes matching records in order: skips `offset` of them, keeps `limit`, notes one more. */
+class PageCollector {
+  readonly papers: ListedPaper[] = [];
+  hasMore = false;
+  private skipped = 0;
+  readonly source: ViewSource;
+
+  constructor(
+    private readonly request: Request<'listPapers'>,
+    readonly visitStart: number,
+  ) {
+    this.source = VIEWS[request.view];
+  }
+
+  /** Offers the next match; false once the page is full (and `hasMore` is known). */
+  take(record: PaperRecord): boolean {
+    if (this.papers.length === this.request.limit) {
+      this.hasMore = true;
+      return false;
+    }
+    if (this.skipped < this.request.offset) this.skipped++;
+    else this.papers.push({ ...record, state: paperState(record, this.visitStart).state });
+    return true;
+  }
+}
+
+/** Walks the view's index newest first, checking each record against the query. */
+async function walkView(tx: ReadTx, words: string[], page: PageCollector): Promise<void> {
+  const { source, visitStart } = page;
+  const index = tx.objectStore('papers').index(source.index);
+  let cursor = await index.openCursor(source.range(visitStart), 'prev');
+  while (cursor) {
+    const record = cursor.value;
+    if (source.keep(record) && matchesQuery(record, words) && !page.take(record)) return;
+    cursor = await cursor.continue();
+  }
+}
+
+/** Reads the candidates' records in order, a batch at a time, until the page is full. */
+async function checkCandidates(
+  tx: ReadTx,
+  candidates: { id: string; firstSeenAt: number }[],
+  words: string[],
+  page: PageCollector,
+): Promise<void> {
+  const { source, visitStart } = page;
+  const range = source.range(visitStart);
+  const eligible = candidates.filter((c) => !range || range.includes(c.firstSeenAt));
+  const store = tx.objectStore('papers');
+  for (let i = 0; i < eligible.length; i += CHECK_BATCH) {
+    const batch = eligible.slice(i, i + CHECK_BATCH);
+    const records = await allRequests(batch, ({ id }) => store.get(id));
+    for (const record of records) {
+      if (!record || !source.keep(record) || !matchesQuery(record, words)) continue;
+      if (range && !range.includes(record.firstSeenAt)) continue;
+      if (!page.take(record)) return;
+    }
+  }
 }
 
 /** The size of every view (what the popup's tabs show). */
@@ -76,30 +141,35 @@ export function countPapers(db: Db, visitStart: number | undefined): Promise<Pap
   }));
 }
 
-async function countView(tx: ReadTx, view: PopupView, visitStart: number): Promise<number> {
-  const store = tx.objectStore('papers');
-  if (view === 'hidden') return store.index('hiddenAt').count();
-  if (view === 'all') return (await store.count()) - (await store.index('hiddenAt').count());
-  // New papers of one visit and starred papers are few: walk them to leave the hidden ones out.
-  const source = VIEWS[view];
+/**
+ * Counts use index keys, never the records of the whole view: only hidden papers (for 'new') and
+ * starred papers are read, and the reader makes those few by hand.
+ */
+async function countView(
+  tx: ReadTx | Tx<'papers'[], 'readonly'>,
+  view: PopupView,
+  visitStart: number,
+): Promise<number> {
+  // Both transaction types hold 'papers'; TypeScript cannot call a union of generic methods.
+  const store = (tx as Tx<'papers'[], 'readonly'>).objectStore('papers');
+  const hidden = store.index('hiddenAt');
+  if (view === 'hidden') return hidden.count();
+  if (view === 'all') return (await store.count()) - (await hidden.count());
+  if (view === 'new') {
+    if (visitStart === Infinity) return 0;
+    let count = await store.index('firstSeenAt').count(IDBKeyRange.lowerBound(visitStart));
+    let cursor = await hidden.openCursor();
+    while (cursor) {
+      if (cursor.value.firstSeenAt >= visitStart) count--;
+      cursor = await cursor.continue();
+    }
+    return count;
+  }
   let count = 0;
-  let cursor = await store.index(source.index).openCursor(source.range(visitStart));
+  let cursor = await store.index('starredAt').openCursor();
   while (cursor) {
-    if (source.keep(cursor.value)) count++;
+    if (notHidden(cursor.value)) count++;
     cursor = await cursor.continue();
   }
   return count;
-}
-
-/** A predicate true when every word of `query` occurs in the paper's searchable text. */
-export function queryMatcher(query: string): (record: PaperRecord) => boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return () => true;
-  return (record) => {
-    const text = [record.title, record.authors.join(' '), record.organization, record.summary]
-      .filter(Boolean)
-      .join('\n')
-      .toLowerCase();
-    return words.every((word) => text.includes(word));
-  };
 }

@@ -3,6 +3,7 @@ import type { PaperRecord, Visit } from '../model/paper';
 import { listPapers } from './list-papers';
 import { connectDb, DB_VERSION, openDb } from './open-db';
 import { getPapers, recordReport } from './papers-repo';
+import { indexQueued } from './search-index';
 import { GAP, paperId, paperInfo, T0 } from './test-papers';
 import { latestVisit } from './visits-repo';
 
@@ -62,6 +63,13 @@ describe('openDb', () => {
     expect(starred.papers.map((p) => p.id)).toEqual([paperId(1)]);
     const hidden = await listPapers(db, { ...page, view: 'hidden' }, T0);
     expect(hidden.papers.map((p) => p.id)).toEqual([paperId(3), paperId(2)]);
+    // Version 2 queued every paper for the search index; once indexed, search finds them.
+    expect(await db.getAllKeys('searchQueue')).toEqual(V1_PAPERS.map((p) => p.id));
+    await indexQueued(db);
+    const bare = await listPapers(db, { ...page, view: 'all', query: 'bare' }, T0, {
+      indexed: true,
+    });
+    expect(bare.papers.map((p) => p.id)).toEqual([paperId(4)]);
     // The upgraded database keeps working for writes.
     const report = await recordReport(db, { papers: [paperInfo(1)] }, T0 + 2e7, GAP);
     expect(report.states[0]).toMatchObject({ state: 'seen', starred: true, firstSeenAt: T0 });

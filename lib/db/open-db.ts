@@ -4,10 +4,16 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PaperRecord, Visit } from '../model/paper';
+import {
+  createSearchStores,
+  type SearchBlock,
+  type SearchDoc,
+  type TermBucket,
+} from './search-schema';
 import { StorageError, toStorageError } from './storage-error';
 
 export const DB_NAME = 'papers-radar';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface PapersRadarDB extends DBSchema {
   papers: {
@@ -22,6 +28,11 @@ export interface PapersRadarDB extends DBSchema {
     };
   };
   visits: { key: number; value: Visit };
+  // The search index (search-index.ts): papers waiting to be indexed, then the index itself.
+  searchQueue: { key: string; value: number };
+  searchDocs: { key: string; value: SearchDoc };
+  searchBlocks: { key: number; value: SearchBlock };
+  searchTerms: { key: [string, number]; value: TermBucket };
 }
 
 export type Db = IDBPDatabase<PapersRadarDB>;
@@ -54,7 +65,7 @@ export function openDb(name = DB_NAME, options: OpenDbOptions = {}): Promise<Db>
     // starts (or the database opens) in time.
     const timer = setTimeout(() => fail(new StorageError(BLOCKED_MESSAGE)), blockedTimeoutMs);
     openDB<PapersRadarDB>(name, version, {
-      upgrade(db, oldVersion) {
+      upgrade(db, oldVersion, _newVersion, transaction) {
         clearTimeout(timer); // Not blocked (any more): the upgrade itself may take its time.
         if (oldVersion < 1) {
           const papers = db.createObjectStore('papers', { keyPath: 'id' });
@@ -64,6 +75,11 @@ export function openDb(name = DB_NAME, options: OpenDbOptions = {}): Promise<Db>
           papers.createIndex('hiddenAt', 'hiddenAt');
           papers.createIndex('openedAt', 'openedAt');
           db.createObjectStore('visits', { keyPath: 'start' });
+        }
+        if (oldVersion < 2) {
+          // Search moves from a scan of every record to an index; the papers stored so far are
+          // queued, and the background indexes them after the upgrade (search-index.ts).
+          createSearchStores(db, transaction);
         }
       },
       blocking(_current, _blocked, event) {

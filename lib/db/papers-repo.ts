@@ -2,8 +2,9 @@ import type { PaperInfo, PaperRecord, PaperState, Visit } from '../model/paper';
 import type { Request } from '../messages/protocol';
 import { paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
+import { needsIndexing, queueForSearch } from './search-index';
 import { allRequests, inTransaction } from './transaction';
-import { recordView } from './visits-repo';
+import { LIBRARY_STORES, recordView } from './visits-repo';
 
 export type PageReport = Pick<Request<'reportPage'>, 'papers' | 'openedId'>;
 
@@ -20,7 +21,7 @@ export interface ReportResult {
  * clock never runs backwards for the rule), and that time stamps the papers.
  */
 export function recordReport(db: Db, report: PageReport, now: number, gapMs: number) {
-  return inTransaction(db, ['papers', 'visits'], 'readwrite', async (tx): Promise<ReportResult> => {
+  return inTransaction(db, LIBRARY_STORES, 'readwrite', async (tx): Promise<ReportResult> => {
     const visit = await recordView(tx, now, gapMs);
     const at = visit.end;
     const store = tx.objectStore('papers');
@@ -28,12 +29,16 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
     const ids = [...latestInfo.keys()];
     const existing = await allRequests(ids, (id) => store.get(id));
     const saved = new Map<string, PaperRecord>();
+    const changedText: string[] = [];
     await allRequests(ids, (id, i) => {
       const info = latestInfo.get(id) as PaperInfo;
       const record = upsertRecord(existing[i], info, at, id === report.openedId);
       saved.set(id, record);
+      if (needsIndexing(existing[i], record)) changedText.push(id);
       return store.put(record);
     });
+    // Only new papers and changed text: a page seen again queues nothing.
+    await queueForSearch(tx, changedText);
     const states = report.papers.map((p) =>
       paperState(saved.get(p.id) as PaperRecord, visit.start),
     );

@@ -38,9 +38,23 @@ export async function inTransaction<Names extends Stores, Mode extends IDBTransa
     } catch {
       // Already committed or aborted: `done` tells which.
     }
-    await done.catch(() => undefined);
-    throw isStorageFailure(error) ? toStorageError(error) : error;
+    // A request made after the transaction aborted fails with a mere "inactive" error (fake-
+    // indexeddb says "invalid state"); the
+    // transaction's own error (a quota error, say) is the cause worth reporting.
+    const aborted = await done.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    const cause = isAftermath(error) && aborted ? aborted : error;
+    throw isStorageFailure(cause) ? toStorageError(cause) : cause;
   }
+}
+
+function isAftermath(error: unknown): boolean {
+  return (
+    error instanceof DOMException &&
+    ['TransactionInactiveError', 'InvalidStateError', 'AbortError'].includes(error.name)
+  );
 }
 
 /**

@@ -6,8 +6,16 @@ import type { Tx } from './transaction';
 /** The visits store stays bounded: older visits are pruned when a new one starts. */
 export const MAX_VISITS = 1000;
 
-/** Visits change together with papers: every writer opens both stores. */
-export type LibraryTx = Tx<('papers' | 'visits')[], 'readwrite'>;
+/**
+ * Visits change together with papers, and papers whose text changes are queued for the search
+ * index: every writer of page data opens these three stores.
+ */
+export const LIBRARY_STORES: ('papers' | 'visits' | 'searchQueue')[] = [
+  'papers',
+  'visits',
+  'searchQueue',
+];
+export type LibraryTx = Tx<typeof LIBRARY_STORES, 'readwrite'>;
 
 /** The latest visit (the current one, or the last one when none is going on). */
 export async function latestVisit(db: Db): Promise<Visit | undefined> {

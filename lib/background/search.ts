@@ -1,0 +1,25 @@
+/** When the background brings the search index up to date (lib/db/search-index.ts). */
+import type { Db } from '../db/open-db';
+import { hasQueued, indexQueued } from '../db/search-index';
+
+/** After a write that may have queued papers: index them, off the reply's path. */
+export function indexInBackground(db: Db): void {
+  indexQueued(db).catch((error: unknown) => {
+    // Search stays correct without the index (it walks the records): nothing for the reader to do.
+    console.warn('[Papers Radar] Search indexing failed; search will scan instead', error);
+  });
+}
+
+/**
+ * Before a search: indexes what is queued and says whether the index is complete. A failure, or
+ * papers queued again meanwhile, makes the search walk the records instead of missing any.
+ */
+export async function indexUpToDate(db: Db): Promise<boolean> {
+  try {
+    await indexQueued(db);
+    return !(await hasQueued(db));
+  } catch (error) {
+    console.warn('[Papers Radar] Search indexing failed; searching by scan', error);
+    return false;
+  }
+}

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PopupView } from '../messages/protocol';
+import { importLibrary } from './backup';
+import { listPapers } from './list-papers';
+import type { Db } from './open-db';
+import { recordReport, setHidden } from './papers-repo';
+import { hasQueued, indexQueued } from './search-index';
+import { BLOCK_SIZE } from './search-schema';
+import { freshDb, GAP, paperId, paperInfo, T0 } from './test-papers';
+
+const queued = async (db: Db) => (await db.getAllKeys('searchQueue')).map((id) => id.slice(5));
+
+async function search(db: Db, query: string, view: PopupView = 'all', offset = 0, limit = 50) {
+  const request = { view, query, offset, limit };
+  const indexed = await listPapers(db, request, T0, { indexed: true });
+  return indexed.papers.map((p) => Number(p.id.slice(5)));
+}
+
+describe('the search queue', () => {
+  it('queues new papers and changed text, not a page seen again', async () => {
+    const db = await freshDb();
+    await recordReport(db, { papers: [paperInfo(1), paperInfo(2)] }, T0, GAP);
+    expect(await queued(db)).toEqual(['00001', '00002']);
+    await indexQueued(db);
+    expect(await hasQueued(db)).toBe(false);
+
+    await recordReport(db, { papers: [paperInfo(1), paperInfo(2)] }, T0 + 5, GAP);
+    expect(await queued(db)).toEqual([]);
+    await setHidden(db, paperId(1), true, T0 + 6);
+    expect(await queued(db)).toEqual([]);
+    await recordReport(
+      db,
+      { papers: [paperInfo(2, { summary: 'Now about robots.' })] },
+      T0 + 7,
+      GAP,
+    );
+    expect(await queued(db)).toEqual(['00002']);
+  });
+
+  it('finds a paper by its new text once indexed again, and no longer by the old', async () => {
+    const db = await freshDb();
+    await recordReport(db, { papers: [paperInfo(1, { summary: 'About cats.' })] }, T0, GAP);
+    await indexQueued(db);
+    expect(await search(db, 'cats')).toEqual([1]);
+    await recordReport(db, { papers: [paperInfo(1, { summary: 'About dogs.' })] }, T0 + 1, GAP);
+    await indexQueued(db);
+    expect(await search(db, 'dogs')).toEqual([1]);
+    // The index still lists "cats" for it; the check against the record drops it.
+    expect(await search(db, 'cats')).toEqual([]);
+  });
+
+  it('keeps a paper queued again while it was being indexed', async () => {
+    const db = await freshDb();
+    await recordReport(db, { papers: [paperInfo(1, { summary: 'About cats.' })] }, T0, GAP);
+    const indexing = indexQueued(db);
+    await recordReport(db, { papers: [paperInfo(1, { summary: 'About dogs.' })] }, T0 + 1, GAP);
+    await indexing;
+    await indexQueued(db);
+    expect(await hasQueued(db)).toBe(false);
+    expect(await search(db, 'dogs')).toEqual([1]);
+  });
+
+  it('indexes imported papers', async () => {
+    const db = await freshDb();
+    const paper = {
+      ...paperInfo(7, { summary: 'Imported zebra.' }),
+      firstSeenAt: T0,
+      lastSeenAt: T0,
+    };
+    await importLibrary(db, {
+      format: 'papers-radar-backup',
+      version: 1,
+      exportedAt: T0,
+      papers: [paper],
+      visits: [],
+    });
+    expect(await queued(db)).toEqual(['00007']);
+    await indexQueued(db);
+    expect(await search(db, 'zebra')).toEqual([7]);
+  });
+});
+
+describe('search through the index', () => {
+  it('spans blocks: papers past the first block are found, newest first', async () => {
+    const db = await freshDb();
+    const count = BLOCK_SIZE + 10;
+    const all = Array.from({ length: count }, (_, i) => paperInfo(i + 1));
+    await recordReport(db, { papers: all.slice(0, BLOCK_SIZE - 5) }, T0 - 10, GAP);
+    await recordReport(db, { papers: all.slice(BLOCK_SIZE - 5) }, T0 - 5, GAP);
+    await indexQueued(db);
+    expect((await db.getAllKeys('searchBlocks')).length).toBe(2);
+    // "4100" starts paper 4100's number only; "summary" is in every paper.
+    expect(await search(db, 'paper 4100')).toEqual([4100]);
+    expect(await search(db, 'summary', 'all', 0, 3)).toEqual([4106, 4105, 4104]);
+    // Ties of firstSeenAt (one report) come by id, descending, as in a walk of the index.
+    expect(await search(db, '409')).toEqual([
+      4099, 4098, 4097, 4096, 4095, 4094, 4093, 4092, 4091, 4090, 409,
+    ]);
+  });
+
+  it('agrees with a walk of the records on any library and query', async () => {
+    const vocabulary = [
+      'graph',
+      'graphs',
+      'grape',
+      'vision',
+      'video',
+      'llm',
+      'agent',
+      'agents',
+      'ä',
+    ];
+    const text = fc.array(fc.constantFrom(...vocabulary), { maxLength: 4 }).map((w) => w.join(' '));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ title: text, summary: text, hidden: fc.boolean(), at: fc.nat(3) }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.array(fc.constantFrom('gr', 'grap', 'graphs', 'vi', 'v', 'agent', 'a', 'zz', 'll'), {
+          maxLength: 3,
+        }),
+        fc.constantFrom<PopupView>('all', 'new'),
+        async (papers, query, view) => {
+          const db = await freshDb();
+          for (const [n, p] of papers.entries()) {
+            const info = paperInfo(n + 1, { title: `T ${p.title}`, summary: p.summary });
+            await recordReport(db, { papers: [info] }, T0 + p.at * GAP * 2, GAP);
+            if (p.hidden) await setHidden(db, info.id, true, T0 + 10 * GAP);
+          }
+          await indexQueued(db);
+          const request = { view, query: query.join(' '), offset: 0, limit: 5 };
+          const start = T0 + 2 * GAP * 2;
+          const viaIndex = await listPapers(db, request, start, { indexed: true });
+          const viaWalk = await listPapers(db, request, start, { indexed: false });
+          expect(viaIndex).toEqual(viaWalk);
+          db.close();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * Keeps the search index (search-schema.ts) up to date and answers query words from it.
+ *
+ * Writers of papers only queue the ids whose text changed (`queueForSearch`, inside their own
+ * transaction). `indexQueued` then works off the critical path in three short transactions, so a
+ * page report never waits for index writes: read the queue and the records; write the index
+ * (stores no report touches); drop the queue entries that were not queued again meanwhile.
+ * Index entries are only ever added: a word a paper lost stays listed, and `listPapers` checks
+ * every candidate against its record, so results stay exact.
+ */
+import type { PaperRecord } from '../model/paper';
+import { searchTerms } from '../search/terms';
+import type { Db } from './open-db';
+import {
+  blockOf,
+  BLOCK_SIZE,
+  bucketKey,
+  bucketRange,
+  type SearchBlock,
+  type TermBucket,
+} from './search-schema';
+import { allRequests, inTransaction, type Tx } from './transaction';
+import type { LibraryTx } from './visits-repo';
+
+/** Papers indexed per round of transactions: bounds how long one index write holds its stores. */
+export const INDEX_BATCH = 1000;
+
+/** Queues `ids` for indexing, in the caller's transaction. */
+export function queueForSearch(tx: LibraryTx, ids: Iterable<string>): Promise<unknown> {
+  const queue = tx.objectStore('searchQueue');
+  // A fresh token per queueing: the indexer drops an entry only if nobody queued it again since.
+  return allRequests([...ids], (id) => queue.put(Math.random(), id));
+}
+
+/** Whether a paper must be indexed again after `before` became `after`. */
+export function needsIndexing(before: PaperRecord | undefined, after: PaperRecord): boolean {
+  return !before || fingerprint(before) !== fingerprint(after);
+}
+
+const running = new WeakMap<Db, Promise<number>>();
+
+/**
+ * Indexes every queued paper; returns how many were taken. Calls made while a run is going join
+ * it, and one more run follows to take what was queued meanwhile.
+ */
+export function indexQueued(db: Db): Promise<number> {
+  const current = running.get(db);
+  const next = (current ?? Promise.resolve(0))
+    .catch(() => 0)
+    .then(() => drain(db))
+    .finally(() => {
+      if (running.get(db) === next) running.delete(db);
+    });
+  running.set(db, next);
+  return next;
+}
+
+async function drain(db: Db): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const taken = await indexBatch(db);
+    if (taken === 0) return total;
+    total += taken;
+  }
+}
+
+/** Whether papers wait to be indexed (search is then not yet complete). */
+export async function hasQueued(db: Db): Promise<boolean> {
+  return (await db.getAllKeys('searchQueue', undefined, 1)).length > 0;
+}
+
+async function indexBatch(db: Db): Promise<number> {
+  // 1. What to index: queued ids with their queue tokens and records.
+  const queued = await inTransaction(db, ['searchQueue', 'papers'], 'readonly', async (tx) => {
+    const queue = tx.objectStore('searchQueue');
+    const [ids, tokens] = await Promise.all([
+      queue.getAllKeys(undefined, INDEX_BATCH),
+      queue.getAll(undefined, INDEX_BATCH),
+    ]);
+    const records = await allRequests(ids, (id) => tx.objectStore('papers').get(id));
+    return ids.map((id, i) => ({ id, token: tokens[i], record: records[i] }));
+  });
+  const first = queued[0];
+  const last = queued[queued.length - 1];
+  if (!first || !last) return 0;
+
+  // 2. The index writes, in stores no page report touches.
+  await inTransaction(db, ['searchDocs', 'searchBlocks', 'searchTerms'], 'readwrite', (tx) =>
+    writeIndex(
+      tx,
+      queued.flatMap(({ record }) => (record ? [record] : [])),
+    ),
+  );
+
+  // 3. Done with these, unless queued again meanwhile (their text changed once more).
+  await inTransaction(db, ['searchQueue'], 'readwrite', async (tx) => {
+    const queue = tx.objectStore('searchQueue');
+    const range = IDBKeyRange.bound(first.id, last.id);
+    const [ids, tokens] = await Promise.all([queue.getAllKeys(range), queue.getAll(range)]);
+    const taken = new Map(queued.map(({ id, token }) => [id, token]));
+    if (ids.every((id, i) => taken.get(id) === tokens[i])) return queue.delete(range);
+    await allRequests(
+      ids.filter((id, i) => taken.get(id) === tokens[i]),
+      (id) => queue.delete(id),
+    );
+  });
+  return queued.length;
+}
+
+type IndexTx = Tx<('searchDocs' | 'searchBlocks' | 'searchTerms')[], 'readwrite'>;
+
+async function writeIndex(tx: IndexTx, records: PaperRecord[]): Promise<void> {
+  const docs = tx.objectStore('searchDocs');
+  const blocks = tx.objectStore('searchBlocks');
+  const stored = await allRequests(records, (r) => docs.get(r.id));
+  const last = await blocks.openCursor(null, 'prev');
+  let lastNo = last ? last.key : 0;
+  const changed = new Map<number, SearchBlock>(last ? [[lastNo, last.value]] : []);
+  const block = async (no: number) => {
+    let found = changed.get(no) ?? (await blocks.get(no));
+    found ??= { ids: [], firstSeenAt: [] };
+    changed.set(no, found);
+    return found;
+  };
+  /** New postings by bucket key, then by word. */
+  const additions = new Map<string, { key: [string, number]; words: Map<string, number[]> }>();
+
+  for (const [i, record] of records.entries()) {
+    const print = fingerprint(record);
+    const doc = stored[i];
+    if (doc?.print === print) continue; // Indexed as it is (a run cut short before step 3).
+    let seq = doc?.seq;
+    if (seq === undefined) {
+      if ((await block(lastNo)).ids.length >= BLOCK_SIZE) lastNo++;
+      const open = await block(lastNo);
+      seq = lastNo * BLOCK_SIZE + open.ids.length;
+      open.ids.push(record.id);
+      open.firstSeenAt.push(record.firstSeenAt);
+    } else {
+      (await block(blockOf(seq))).firstSeenAt[seq % BLOCK_SIZE] = record.firstSeenAt;
+    }
+    await docs.put({ seq, print }, record.id);
+    for (const term of searchTerms(record)) {
+      const key = bucketKey(term, blockOf(seq));
+      const name = key.join('\n');
+      let bucket = additions.get(name);
+      if (!bucket) additions.set(name, (bucket = { key, words: new Map() }));
+      const seqs = bucket.words.get(term);
+      if (seqs) seqs.push(seq);
+      else bucket.words.set(term, [seq]);
+    }
+  }
+
+  const terms = tx.objectStore('searchTerms');
+  const pending = [...additions.values()];
+  const existing = await allRequests(pending, ({ key }) => terms.get(key));
+  await allRequests(pending, ({ key, words }, i) =>
+    terms.put(mergeBucket(existing[i], words), key),
+  );
+  await allRequests([...changed], ([no, value]) => blocks.put(value, no));
+}
+
+function mergeBucket(bucket: TermBucket | undefined, words: Map<string, number[]>): TermBucket {
+  const terms = bucket ? [...bucket.terms] : [];
+  const seqs = bucket ? [...bucket.seqs] : [];
+  for (const [term, added] of words) {
+    const at = terms.indexOf(term);
+    if (at === -1) {
+      terms.push(term);
+      seqs.push(Uint32Array.from(added).sort());
+    } else {
+      seqs[at] = union(seqs[at] as Uint32Array, added);
+    }
+  }
+  return { terms, seqs };
+}
+
+function union(sorted: Uint32Array, added: number[]): Uint32Array {
+  const last = sorted[sorted.length - 1] ?? -1;
+  // The usual case: papers newer than every paper listed so far.
+  if (added.every((seq) => seq > last)) {
+    const out = new Uint32Array(sorted.length + added.length);
+    out.set(sorted);
+    out.set(
+      added.sort((a, b) => a - b),
+      sorted.length,
+    );
+    return out;
+  }
+  return Uint32Array.from(new Set([...sorted, ...added])).sort();
+}
+
+/**
+ * The papers that may match every word (at least one word of two or more characters), newest
+ * first by firstSeenAt, or null when no word is long enough to use the index. A superset: check
+ * each against its record.
+ */
+export async function searchCandidates(
+  tx: Tx<('papers' | 'searchBlocks' | 'searchTerms')[], 'readonly'>,
+  words: readonly string[],
+): Promise<{ id: string; firstSeenAt: number }[] | null> {
+  const indexed = words.filter((word) => word.length >= 2);
+  if (indexed.length === 0) return null;
+  const terms = tx.objectStore('searchTerms');
+  let result: Set<number> | null = null;
+  // Longest word first: usually the rarest, so the intersection shrinks fastest.
+  for (const word of [...indexed].sort((a, b) => b.length - a.length)) {
+    const found = new Set<number>();
+    for (const bucket of await terms.getAll(bucketRange(word))) {
+      bucket.terms.forEach((term, i) => {
+        if (!term.startsWith(word)) return;
+        for (const seq of bucket.seqs[i] as Uint32Array) {
+          if (!result || result.has(seq)) found.add(seq);
+        }
+      });
+    }
+    result = found;
+    if (result.size === 0) return [];
+  }
+  const seqs = [...(result ?? [])];
+  const blockNos = [...new Set(seqs.map(blockOf))];
+  const blocks = tx.objectStore('searchBlocks');
+  const read = await allRequests(blockNos, (no) => blocks.get(no));
+  const byNo = new Map(blockNos.map((no, i) => [no, read[i]]));
+  const candidates = seqs.flatMap((seq) => {
+    const block = byNo.get(blockOf(seq));
+    const id = block?.ids[seq % BLOCK_SIZE];
+    return id === undefined ? [] : [{ id, firstSeenAt: block?.firstSeenAt[seq % BLOCK_SIZE] ?? 0 }];
+  });
+  // The order of a walk of the firstSeenAt index backwards: ties by id, descending.
+  candidates.sort((a, b) => b.firstSeenAt - a.firstSeenAt || (a.id < b.id ? 1 : -1));
+  return candidates;
+}
+
+/** 32-bit FNV-1a over what the index holds of a paper: its text and firstSeenAt. */
+function fingerprint(record: PaperRecord): number {
+  const text = [
+    record.title,
+    record.authors.join('\u0001'),
+    record.organization ?? '',
+    record.summary ?? '',
+    String(record.firstSeenAt),
+  ].join('\u0002');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
