@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperInfo, PaperRecord, Visit } from '../model/paper';
 import type { Request } from '../messages/protocol';
 import { GAP, T0 } from '../db/test-papers';
+import { indexQueued } from '../db/search-index';
 import { MAX_VISITS } from '../db/visits-repo';
 import { contentSender, popup, setupBackground } from './test-background';
 
@@ -150,6 +151,7 @@ describe(`a library of ${SIZE.toLocaleString('en')} papers`, { timeout: 180_000 
 
     // A search, every word starting a word of the title, authors or summary: "999" starts the
     // numbers of 99900…99999 and more. The first search indexes the whole library.
+    await indexQueued(await bg.db());
     const search = await list('all', 'STORED paper 999');
     expect(search.hasMore).toBe(true);
     expect(search.papers.map((p) => p.title)).toEqual(

@@ -1,6 +1,6 @@
 /** When the background brings the search index up to date (lib/db/search-index.ts). */
 import type { Db } from '../db/open-db';
-import { hasQueued, indexQueued } from '../db/search-index';
+import { hasQueued, INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
 
 /** After a write that may have queued papers: index them, off the reply's path. */
 export function indexInBackground(db: Db): void {
@@ -12,10 +12,16 @@ export function indexInBackground(db: Db): void {
 
 /**
  * Before a search: indexes what is queued and says whether the index is complete. A failure, or
- * papers queued again meanwhile, makes the search walk the records instead of missing any.
+ * papers queued again meanwhile, makes the search walk the records instead of missing any. A
+ * backlog of more than one batch (a library just upgraded or imported) is indexed in the
+ * background: the search walks meanwhile rather than wait minutes.
  */
 export async function indexUpToDate(db: Db): Promise<boolean> {
   try {
+    if ((await queuedCount(db, INDEX_BATCH + 1)) > INDEX_BATCH) {
+      indexInBackground(db);
+      return false;
+    }
     await indexQueued(db);
     return !(await hasQueued(db));
   } catch (error) {

@@ -36,7 +36,7 @@ const ids = (result: { papers: { id: string }[] }) =>
 async function list(db: Db, view: PopupView, query = '', offset = 0, limit = 50) {
   await indexQueued(db);
   const request = { view, query, offset, limit };
-  const indexed = await listPapers(db, request, NEXT, { indexed: true });
+  const indexed = await listPapers(db, request, NEXT, { indexed: true, walkFirst: 0 });
   expect(await listPapers(db, request, NEXT, { indexed: false })).toEqual(indexed);
   return indexed;
 }

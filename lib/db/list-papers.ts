@@ -34,7 +34,12 @@ export interface ListOptions {
    * it a query walks the view's records, which is slower but never misses a paper.
    */
   indexed?: boolean;
+  /** Records a query reads newest first before it turns to the index (tests set 0). */
+  walkFirst?: number;
 }
+
+/** Records a query reads newest first before it turns to the search index (see listPapers). */
+const WALK_BEFORE_INDEX = 250;
 
 /** Records read per round when checking search candidates: a page and the one after it. */
 const CHECK_BATCH = 64;
@@ -53,18 +58,24 @@ export function listPapers(
   db: Db,
   request: Request<'listPapers'>,
   visitStart: number | undefined,
-  { indexed = false }: ListOptions = {},
+  { indexed = false, walkFirst = WALK_BEFORE_INDEX }: ListOptions = {},
 ): Promise<Responses['listPapers']> {
   const start = visitStart ?? Infinity;
   const words = queryWords(request.query);
   const page = new PageCollector(request, start);
   return inTransaction(db, ['papers', 'searchBlocks', 'searchTerms'], 'readonly', async (tx) => {
     const useIndex = indexed && words.length > 0 && INDEXED_VIEWS.has(request.view);
-    const candidates = useIndex ? await searchCandidates(tx, words) : null;
-    if (candidates) await checkCandidates(tx, candidates, words, page);
-    else await walkView(tx, words, page);
+    let found = page;
+    // A common word fills the page within the newest few records: walking them is cheaper than
+    // gathering its thousands of index entries. Otherwise the index answers, from the top again.
+    if (!useIndex || !(await walkView(tx, words, page, walkFirst))) {
+      const candidates = useIndex ? await searchCandidates(tx, words) : null;
+      found = new PageCollector(request, start);
+      if (candidates) await checkCandidates(tx, candidates, words, found);
+      else await walkView(tx, words, found);
+    }
     const total = await countView(tx, request.view, start);
-    return { papers: page.papers, total, hasMore: page.hasMore };
+    return { papers: found.papers, total, hasMore: found.hasMore };
   });
 }
 
@@ -96,16 +107,26 @@ class PageCollector {
   }
 }
 
-/** Walks the view's index newest first, checking each record against the query. */
-async function walkView(tx: ReadTx, words: string[], page: PageCollector): Promise<void> {
+/**
+ * Walks the view's index newest first, checking each record against the query, for at most
+ * `budget` records; true when the page is complete (full, or the view ended) within it.
+ */
+async function walkView(
+  tx: ReadTx,
+  words: string[],
+  page: PageCollector,
+  budget = Infinity,
+): Promise<boolean> {
   const { source, visitStart } = page;
   const index = tx.objectStore('papers').index(source.index);
   let cursor = await index.openCursor(source.range(visitStart), 'prev');
-  while (cursor) {
+  for (let read = 0; cursor; read++) {
+    if (read === budget) return false;
     const record = cursor.value;
-    if (source.keep(record) && matchesQuery(record, words) && !page.take(record)) return;
+    if (source.keep(record) && matchesQuery(record, words) && !page.take(record)) return true;
     cursor = await cursor.continue();
   }
+  return true;
 }
 
 /** Reads the candidates' records in order, a batch at a time, until the page is full. */

@@ -23,7 +23,7 @@ import { allRequests, inTransaction, type Tx } from './transaction';
 import type { LibraryTx } from './visits-repo';
 
 /** Papers indexed per round of transactions: bounds how long one index write holds its stores. */
-export const INDEX_BATCH = 1000;
+export const INDEX_BATCH = 2048;
 
 /** Queues `ids` for indexing, in the caller's transaction. */
 export function queueForSearch(tx: LibraryTx, ids: Iterable<string>): Promise<unknown> {
@@ -64,9 +64,13 @@ async function drain(db: Db): Promise<number> {
   }
 }
 
-/** Whether papers wait to be indexed (search is then not yet complete). */
+/** How many papers wait to be indexed, counting up to `max` (search is incomplete until 0). */
+export async function queuedCount(db: Db, max = Infinity): Promise<number> {
+  return (await db.getAllKeys('searchQueue', undefined, Math.min(max, 2 ** 32 - 1))).length;
+}
+
 export async function hasQueued(db: Db): Promise<boolean> {
-  return (await db.getAllKeys('searchQueue', undefined, 1)).length > 0;
+  return (await queuedCount(db, 1)) > 0;
 }
 
 async function indexBatch(db: Db): Promise<number> {

@@ -1,56 +1,74 @@
 /**
- * Code run inside the extension's service worker, as a plain JavaScript string (not a serialised
- * TypeScript function: tsx's keepNames would wrap named functions in a `__name` helper that does
- * not exist there). It installs `globalThis.__bench` with raw-IndexedDB helpers: bulk seeding,
- * a replica of `recordReport`'s transaction (lib/db/papers-repo.ts) timed with performance.now(),
- * and the storage.local baseline (the whole library as one object, read and rewritten per view).
+ * Code run inside the extension's service worker (a plain JavaScript string, see records.ts). It
+ * installs `globalThis.__bench`, once per worker, with:
+ * - `lastReport()`: the product's own timing of its last page report, the User Timing measure
+ *   `papers-radar:record-report` that lib/background/page-handlers.ts records around
+ *   `recordReport` (it keeps only the latest one), plus how many such measures a
+ *   PerformanceObserver saw since the previous call (one per navigation is expected);
+ * - `count()`, `estimate()`, `seedPapers()` (seed-library.ts);
+ * - `replicaReport()`: a raw-IndexedDB replica of `recordReport`'s transaction, kept only as a
+ *   cross-check of the product's figure;
+ * - the storage.local baseline in the worker (the whole library as one object, read and
+ *   rewritten per page view) and its in-memory lower bound when the quota refuses the object.
  */
+import type { ExtensionBrowser } from '../../e2e/support/browser';
+import { RECORDS_JS } from './records';
+import { SEED_JS } from './seed-library';
+
+export const REPORT_MEASURE = 'papers-radar:record-report';
+
 export const WORKER_CODE = String.raw`
 (() => {
-  const DB = 'papers-radar';
+  if (globalThis.__bench) return true;
+  ${RECORDS_JS}
+  ${SEED_JS}
+  const MEASURE = ${JSON.stringify(REPORT_MEASURE)};
+  const observed = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === MEASURE) observed.push(e.duration);
+    }).observe({ type: 'measure' });
+  } catch (e) { /* no observer: lastReport().observed stays 0 */ }
+  /** Opens the product's database without ever creating it (see seed-library.ts). */
   const openDb = () => new Promise((resolve, reject) => {
-    const r = indexedDB.open(DB);
+    const r = indexedDB.open('papers-radar');
+    r.onupgradeneeded = () => r.transaction.abort();
     r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
+    r.onerror = () => reject(new Error('papers-radar does not exist yet'));
   });
   const done = (tx) => new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error || new Error('aborted'));
   });
-  const pad = (n, w) => String(n).padStart(w, '0');
-  // Synthetic arXiv-style ids, prefix 23 (the seed pages' ids start with 24): unique for i < 1.2M.
-  const idFor = (i) => '23' + pad(1 + (i % 12), 2) + '.' + pad(Math.floor(i / 12), 5);
-  const BASE = Date.UTC(2025, 0, 1);
-  const recordFor = (i, seeds) => {
-    const s = seeds[i % seeds.length];
-    return {
-      id: idFor(i), title: s.title + ' #' + i, summary: s.summary,
-      authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'], organization: 'Example Lab',
-      upvotes: i % 300, numComments: i % 7, publishedAt: new Date(BASE + i * 60000).toISOString(),
-      firstSeenAt: BASE + i * 60000, lastSeenAt: BASE + i * 60000,
-    };
+  const buildLibrary = (n, seeds) => {
+    const library = {};
+    for (let i = 0; i < n; i++) { const r = recordFor(i, seeds); library[r.id] = r; }
+    return library;
   };
   globalThis.__bench = {
-    idFor,
+    lastReport() {
+      const entries = performance.getEntriesByName(MEASURE);
+      const last = entries[entries.length - 1];
+      const seen = observed.splice(0);
+      if (!last) return null;
+      return {
+        duration: last.duration, startTime: last.startTime,
+        papers: last.detail ? last.detail.papers : null, observed: seen.length,
+      };
+    },
     async count() {
-      const db = await openDb();
+      let db;
+      try { db = await openDb(); } catch (e) { return 0; }
       try {
         const tx = db.transaction('papers');
         return await new Promise((res, rej) => { const r = tx.objectStore('papers').count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
       } finally { db.close(); }
     },
-    /** Adds synthetic records from index 'from' up to 'to' (exclusive), 5,000 per transaction. */
-    async seed(from, to, seeds) {
-      const db = await openDb();
-      try {
-        for (let start = from; start < to; start += 5000) {
-          const tx = db.transaction('papers', 'readwrite');
-          const store = tx.objectStore('papers');
-          for (let i = start; i < Math.min(to, start + 5000); i++) store.put(recordFor(i, seeds));
-          await done(tx);
-        }
-      } finally { db.close(); }
+    seedPapers,
+    async estimate() {
+      const e = await navigator.storage.estimate();
+      return { usage: e.usage, quota: e.quota };
     },
     /** recordReport's transaction, replicated: latest visit read + put, 50 gets, 50 merged puts. */
     async replicaReport(infos) {
@@ -90,15 +108,18 @@ export const WORKER_CODE = String.raw`
         return performance.now() - t0;
       } finally { db.close(); }
     },
-    /** Baseline seeding: the same records as one object under one storage.local key. */
+    /** Baseline seeding: n records as one object under one storage.local key ("library"). */
     async baselineSeed(n, seeds) {
-      const library = {};
-      for (let i = 0; i < n; i++) { const r = recordFor(i, seeds); library[r.id] = r; }
+      const library = buildLibrary(n, seeds);
+      const bytes = JSON.stringify(library).length;
       await chrome.storage.local.clear();
-      try { await chrome.storage.local.set({ library }); return { ok: true, bytes: JSON.stringify(library).length }; }
-      catch (e) { return { ok: false, error: String(e && e.message || e), bytes: JSON.stringify(library).length }; }
+      try { await chrome.storage.local.set({ library }); return { ok: true, bytes }; }
+      catch (e) { return { ok: false, error: String(e && e.message || e), bytes }; }
     },
-    /** Baseline page view: get the whole object, merge the page's papers, set it back. */
+    async baselineClear() {
+      await chrome.storage.local.clear();
+    },
+    /** Baseline page view, done by the background: get the whole object, merge, set it back. */
     async baselineReport(infos) {
       const t0 = performance.now();
       const got = await chrome.storage.local.get('library');
@@ -110,26 +131,29 @@ export const WORKER_CODE = String.raw`
       }
       let error = null;
       try { await chrome.storage.local.set({ library }); } catch (e) { error = String(e && e.message || e); }
-      return { ms: performance.now() - t0, error, size: Object.keys(library).length };
+      return { ms: performance.now() - t0, error };
     },
     /**
      * When storage.local refuses the object (quota), the same work in memory: a structured clone
      * (what get() deserialises), the merge, and a JSON serialisation (what set() writes): a lower bound.
      */
     baselineInMemory(n, seeds, infos) {
-      const library = {};
-      for (let i = 0; i < n; i++) { const r = recordFor(i, seeds); library[r.id] = r; }
+      const library = buildLibrary(n, seeds);
       const t0 = performance.now();
       const copy = structuredClone(library);
       for (const info of infos) copy[info.id] = Object.assign({}, copy[info.id], info);
       const json = JSON.stringify(copy);
       return { ms: performance.now() - t0, bytes: json.length };
     },
-    async estimate() {
-      const e = await navigator.storage.estimate();
-      return { usage: e.usage, quota: e.quota };
-    },
   };
   return true;
 })()
 `;
+
+/**
+ * Runs `body` (the inside of an async function) in the service worker, installing `__bench`
+ * first if this worker does not have it yet (a fresh worker after a restart has not).
+ */
+export function inWorker<T>(ext: ExtensionBrowser, body: string): Promise<T> {
+  return ext.serviceWorker.evaluate(`(async () => { ${WORKER_CODE}; ${body} })()`) as Promise<T>;
+}

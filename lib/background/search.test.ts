@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { recordReport } from '../db/papers-repo';
+import { INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
+import { GAP, paperInfo, T0 } from '../db/test-papers';
+import { popup, setupBackground } from './test-background';
+
+describe('search while papers wait to be indexed', () => {
+  it('indexes a small queue first, then answers from the index', async () => {
+    const bg = setupBackground();
+    const db = await bg.db();
+    await recordReport(db, { papers: [paperInfo(1, { summary: 'An okapi.' })] }, T0, GAP);
+    const query = { view: 'all' as const, query: 'okapi', offset: 0, limit: 5 };
+    const { papers } = await bg.send('listPapers', query, popup);
+    expect(papers.map((p) => p.summary)).toEqual(['An okapi.']);
+    expect(await queuedCount(db)).toBe(0);
+  });
+
+  it(
+    'answers at once over a backlog (a library just upgraded), and indexes it meanwhile',
+    { timeout: 60_000 },
+    async () => {
+      const bg = setupBackground();
+      const db = await bg.db();
+      const many = Array.from({ length: INDEX_BATCH + 10 }, (_, i) => paperInfo(i + 1));
+      many[3] = paperInfo(4, { summary: 'A rare okapi.' });
+      await recordReport(db, { papers: many }, T0, GAP);
+      const query = { view: 'all' as const, query: 'okapi', offset: 0, limit: 5 };
+      const { papers } = await bg.send('listPapers', query, popup);
+      // Found by walking the records: the backlog is still (mostly) queued.
+      expect(papers.map((p) => p.summary)).toEqual(['A rare okapi.']);
+      expect(await queuedCount(db)).toBeGreaterThan(0);
+      await indexQueued(db);
+      expect(await queuedCount(db)).toBe(0);
+    },
+  );
+});
