@@ -52,7 +52,7 @@ function writeInBulk(db: IDBDatabase): Promise<void> {
       previous.then(
         () =>
           new Promise<void>((resolve, reject) => {
-            const tx = db.transaction(['papers', 'visits', 'searchQueue'], 'readwrite');
+            const tx = db.transaction(['papers', 'visits', 'searchQueue', 'meta'], 'readwrite');
             const store = tx.objectStore('papers');
             // Queued for the search index, as the upgrade to version 2 queues a library.
             const queue = tx.objectStore('searchQueue');
@@ -61,6 +61,8 @@ function writeInBulk(db: IDBDatabase): Promise<void> {
               queue.put(0, idOf(i));
             }
             if (b === 0) for (const visit of visits) tx.objectStore('visits').put(visit);
+            // The counter the product's writers keep (lib/db/paper-count.ts); the store was empty.
+            tx.objectStore('meta').put((b + 1) * BATCH, 'paperCount');
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
           }),

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { PaperRecord, Visit } from '../model/paper';
 import { PaperInfoSchema, type LibraryBackup } from '../messages/protocol';
 import type { Db } from './open-db';
+import { addToPaperCount } from './paper-count';
 import { needsIndexing, queueForSearch } from './search-index';
 import { allRequests, inTransaction } from './transaction';
 import { LIBRARY_STORES, pruneVisits } from './visits-repo';
@@ -127,6 +128,7 @@ export async function importLibrary(db: Db, input: unknown): Promise<{ imported:
       tx,
       merged.filter((record, i) => needsIndexing(stored[i], record)).map((record) => record.id),
     );
+    await addToPaperCount(tx, stored.filter((record) => !record).length);
     await allRequests(backup.visits, (visit, i) => visits.put(mergeVisits(storedVisits[i], visit)));
     await pruneVisits(tx);
   });

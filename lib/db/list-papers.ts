@@ -3,10 +3,12 @@ import type { ListedPaper, PopupView, Request, Responses } from '../messages/pro
 import { matchesQuery, queryWords } from '../search/terms';
 import { paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
-import { searchCandidates } from './search-index';
+import { paperCount } from './paper-count';
+import { LIST_STORES, searchCandidates, type ListTx } from './search-index';
 import { allRequests, inTransaction, type Tx } from './transaction';
 
-type ReadTx = Tx<('papers' | 'searchBlocks' | 'searchTerms')[], 'readonly'>;
+type ReadTx = ListTx;
+type CountTx = Tx<('papers' | 'meta')[], 'readonly'>;
 type IndexName = 'firstSeenAt' | 'starredAt' | 'hiddenAt';
 
 interface ViewSource {
@@ -63,7 +65,7 @@ export function listPapers(
   const start = visitStart ?? Infinity;
   const words = queryWords(request.query);
   const page = new PageCollector(request, start);
-  return inTransaction(db, ['papers', 'searchBlocks', 'searchTerms'], 'readonly', async (tx) => {
+  return inTransaction(db, LIST_STORES, 'readonly', async (tx) => {
     const useIndex = indexed && words.length > 0 && INDEXED_VIEWS.has(request.view);
     let found = page;
     // A common word fills the page within the newest few records: walking them is cheaper than
@@ -154,7 +156,7 @@ async function checkCandidates(
 /** The size of every view (what the popup's tabs show). */
 export function countPapers(db: Db, visitStart: number | undefined): Promise<PaperCounts> {
   const start = visitStart ?? Infinity;
-  return inTransaction(db, ['papers'], 'readonly', async (tx) => ({
+  return inTransaction(db, ['papers', 'meta'], 'readonly', async (tx) => ({
     all: await countView(tx, 'all', start),
     new: await countView(tx, 'new', start),
     starred: await countView(tx, 'starred', start),
@@ -167,15 +169,16 @@ export function countPapers(db: Db, visitStart: number | undefined): Promise<Pap
  * starred papers are read, and the reader makes those few by hand.
  */
 async function countView(
-  tx: ReadTx | Tx<'papers'[], 'readonly'>,
+  tx: ReadTx | CountTx,
   view: PopupView,
   visitStart: number,
 ): Promise<number> {
-  // Both transaction types hold 'papers'; TypeScript cannot call a union of generic methods.
-  const store = (tx as Tx<'papers'[], 'readonly'>).objectStore('papers');
+  // Both transaction types hold these stores; TypeScript cannot call a union of generic methods.
+  const counting = tx as CountTx;
+  const store = counting.objectStore('papers');
   const hidden = store.index('hiddenAt');
   if (view === 'hidden') return hidden.count();
-  if (view === 'all') return (await store.count()) - (await hidden.count());
+  if (view === 'all') return (await paperCount(counting)) - (await hidden.count());
   if (view === 'new') {
     if (visitStart === Infinity) return 0;
     let count = await store.index('firstSeenAt').count(IDBKeyRange.lowerBound(visitStart));

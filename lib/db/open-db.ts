@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PaperRecord, Visit } from '../model/paper';
+import { createPaperCount } from './paper-count';
 import {
   createSearchStores,
   type SearchBlock,
@@ -33,6 +34,8 @@ export interface PapersRadarDB extends DBSchema {
   searchDocs: { key: string; value: SearchDoc };
   searchBlocks: { key: number; value: SearchBlock };
   searchTerms: { key: [string, number]; value: TermBucket };
+  /** Counters kept by the writers (paper-count.ts): IndexedDB's count() reads every entry. */
+  meta: { key: string; value: number };
 }
 
 export type Db = IDBPDatabase<PapersRadarDB>;
@@ -80,6 +83,7 @@ export function openDb(name = DB_NAME, options: OpenDbOptions = {}): Promise<Db>
           // Search moves from a scan of every record to an index; the papers stored so far are
           // queued, and the background indexes them after the upgrade (search-index.ts).
           createSearchStores(db, transaction);
+          createPaperCount(db, transaction);
         }
       },
       blocking(_current, _blocked, event) {

@@ -2,6 +2,7 @@ import type { PaperInfo, PaperRecord, PaperState, Visit } from '../model/paper';
 import type { Request } from '../messages/protocol';
 import { paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
+import { addToPaperCount } from './paper-count';
 import { needsIndexing, queueForSearch } from './search-index';
 import { allRequests, inTransaction } from './transaction';
 import { LIBRARY_STORES, recordView } from './visits-repo';
@@ -39,6 +40,7 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
     });
     // Only new papers and changed text: a page seen again queues nothing.
     await queueForSearch(tx, changedText);
+    await addToPaperCount(tx, existing.filter((record) => !record).length);
     const states = report.papers.map((p) =>
       paperState(saved.get(p.id) as PaperRecord, visit.start),
     );

@@ -22,6 +22,15 @@ import {
 import { allRequests, inTransaction, type Tx } from './transaction';
 import type { LibraryTx } from './visits-repo';
 
+/** The transaction a popup list runs in: the papers, their counter and the search index. */
+export type ListTx = Tx<('papers' | 'meta' | 'searchBlocks' | 'searchTerms')[], 'readonly'>;
+export const LIST_STORES: ('papers' | 'meta' | 'searchBlocks' | 'searchTerms')[] = [
+  'papers',
+  'meta',
+  'searchBlocks',
+  'searchTerms',
+];
+
 /** Papers indexed per round of transactions: bounds how long one index write holds its stores. */
 export const INDEX_BATCH = 2048;
 
@@ -200,7 +209,7 @@ function union(sorted: Uint32Array, added: number[]): Uint32Array {
  * each against its record.
  */
 export async function searchCandidates(
-  tx: Tx<('papers' | 'searchBlocks' | 'searchTerms')[], 'readonly'>,
+  tx: ListTx,
   words: readonly string[],
 ): Promise<{ id: string; firstSeenAt: number }[] | null> {
   const indexed = words.filter((word) => word.length >= 2);

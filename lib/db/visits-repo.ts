@@ -7,13 +7,14 @@ import type { Tx } from './transaction';
 export const MAX_VISITS = 1000;
 
 /**
- * Visits change together with papers, and papers whose text changes are queued for the search
- * index: every writer of page data opens these three stores.
+ * Visits change together with papers, papers whose text changes are queued for the search index,
+ * and new papers are counted: every writer of page data opens these four stores.
  */
-export const LIBRARY_STORES: ('papers' | 'visits' | 'searchQueue')[] = [
+export const LIBRARY_STORES: ('papers' | 'visits' | 'searchQueue' | 'meta')[] = [
   'papers',
   'visits',
   'searchQueue',
+  'meta',
 ];
 export type LibraryTx = Tx<typeof LIBRARY_STORES, 'readwrite'>;
 
