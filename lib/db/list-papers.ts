@@ -65,8 +65,11 @@ export function listPapers(
   const start = visitStart ?? Infinity;
   const words = queryWords(request.query);
   const page = new PageCollector(request, start);
-  return inTransaction(db, LIST_STORES, 'readonly', async (tx) => {
-    const useIndex = indexed && words.length > 0 && INDEXED_VIEWS.has(request.view);
+  const useIndex = indexed && words.length > 0 && INDEXED_VIEWS.has(request.view);
+  // Without the index, the transaction leaves its stores out: the indexer writing them (after a
+  // page report, say) must not hold up a plain list.
+  const stores = useIndex ? LIST_STORES : (['papers', 'meta'] as typeof LIST_STORES);
+  return inTransaction(db, stores, 'readonly', async (tx) => {
     let found = page;
     // A common word fills the page within the newest few records: walking them is cheaper than
     // gathering its thousands of index entries. Otherwise the index answers, from the top again.
