@@ -63,6 +63,8 @@ describe('openDb', () => {
     expect(starred.papers.map((p) => p.id)).toEqual([paperId(1)]);
     const hidden = await listPapers(db, { ...page, view: 'hidden' }, T0);
     expect(hidden.papers.map((p) => p.id)).toEqual([paperId(3), paperId(2)]);
+    // Version 2 counted the papers (the All count) and queued each for the search index.
+    expect(await db.get('meta', 'paperCount')).toBe(V1_PAPERS.length);
     // Version 2 queued every paper for the search index; once indexed, search finds them.
     expect(await db.getAllKeys('searchQueue')).toEqual(V1_PAPERS.map((p) => p.id));
     await indexQueued(db);
