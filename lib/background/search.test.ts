@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recordReport } from '../db/papers-repo';
 import { INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
 import { GAP, paperInfo, T0 } from '../db/test-papers';
-import { popup, setupBackground } from './test-background';
+import { INDEX_DELAY_MS } from './search';
+import { contentSender, popup, report, setupBackground } from './test-background';
 
 describe('search while papers wait to be indexed', () => {
   it('indexes a small queue first, then answers from the index', async () => {
@@ -33,4 +34,21 @@ describe('search while papers wait to be indexed', () => {
       expect(await queuedCount(db)).toBe(0);
     },
   );
+});
+
+describe('indexing after page reports', () => {
+  it('waits until reports pause, then indexes what they queued', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const bg = setupBackground();
+      await bg.send('reportPage', report([1, 3]), contentSender(1));
+      await bg.send('reportPage', report([4, 6]), contentSender(1));
+      const db = await bg.db();
+      expect(await queuedCount(db)).toBe(6);
+      vi.advanceTimersByTime(INDEX_DELAY_MS);
+      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
