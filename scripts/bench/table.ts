@@ -158,6 +158,16 @@ export function formatTable(r: BenchResults): string {
     ),
   );
   row(
+    '  document received → first row, ours',
+    entries.map((e) => ms(e.popup?.documentToFirstRowMs)),
+  );
+  row(
+    '  document received → first rows, baseline',
+    entries.map((e) =>
+      ms(e.baseline.popup?.documentToFirstRowMs, e.baseline.popup?.lowerBound ? '≥' : ''),
+    ),
+  );
+  row(
     '  ratio baseline / ours',
     ratios.map((x) => ratioText(x.popupOpen)),
   );
