@@ -24,17 +24,23 @@ export function decorateCard(
   toggleAttr(card, MARK.starred, state.starred);
   toggleAttr(card, MARK.hidden, state.hidden);
 
-  const badges = ensureChild(card, UI.badges, 'div');
   const labels = [
     state.state === 'new' ? 'NEW' : `seen ${formatRelativeTime(state.firstSeenAt, now)}`,
     ...(state.starred ? ['★ Starred'] : []),
   ];
-  const current = Array.from(badges.children, (el) => el.textContent);
-  if (current.join('\n') !== labels.join('\n')) {
-    badges.replaceChildren(...labels.map((label) => badge(card.ownerDocument, label)));
+  const badges = ownChild(card, UI.badges);
+  const badgeOf = (label: string) => badge(card.ownerDocument, label);
+  if (!badges) {
+    // Built whole, then inserted: one change to the page (and to its observers) per card.
+    const row = card.ownerDocument.createElement('div');
+    row.setAttribute(MARK.ui, UI.badges);
+    row.append(...labels.map(badgeOf));
+    card.prepend(row);
+  } else if (Array.from(badges.children, (el) => el.textContent).join('\n') !== labels.join('\n')) {
+    badges.replaceChildren(...labels.map(badgeOf));
   }
 
-  const strip = card.querySelector<HTMLElement>(`:scope > [${MARK.ui}="${UI.hiddenStrip}"]`);
+  const strip = ownChild(card, UI.hiddenStrip);
   if (state.hidden && !strip) card.append(hiddenStrip(card, state.id, title, actions));
   if (!state.hidden && strip) strip.remove();
 }
@@ -42,7 +48,11 @@ export function decorateCard(
 /** Removes every mark and injected element from a card that is no longer recognised. */
 export function undecorateCard(card: HTMLElement): void {
   for (const name of [MARK.id, MARK.state, MARK.starred, MARK.hidden]) card.removeAttribute(name);
-  card.querySelectorAll(`:scope > [${MARK.ui}]`).forEach((el) => el.remove());
+  for (let el = card.firstElementChild; el;) {
+    const next = el.nextElementSibling;
+    if (el.hasAttribute(MARK.ui)) el.remove();
+    el = next;
+  }
 }
 
 function badge(doc: Document, label: string): HTMLElement {
@@ -72,13 +82,16 @@ function hiddenStrip(card: HTMLElement, id: string, title: string, actions: Card
   return strip;
 }
 
-function ensureChild(card: HTMLElement, ui: string, tag: string): HTMLElement {
-  const found = card.querySelector<HTMLElement>(`:scope > [${MARK.ui}="${ui}"]`);
-  if (found) return found;
-  const el = card.ownerDocument.createElement(tag);
-  el.setAttribute(MARK.ui, ui);
-  card.prepend(el);
-  return el;
+/**
+ * The element of ours with this `ui` among the card's children, found by walking them:
+ * `querySelector(':scope > …')` matches against every element of the card (34 in a card of
+ * daily-2026-09-28.html), 1.1–2.2 ms against 0.8 ms for 600 cards of the 2,000-card bench page.
+ */
+function ownChild(card: HTMLElement, ui: string): HTMLElement | undefined {
+  for (let el = card.firstElementChild; el; el = el.nextElementSibling) {
+    if (el.getAttribute(MARK.ui) === ui) return el as HTMLElement;
+  }
+  return undefined;
 }
 
 function setAttr(el: Element, name: string, value: string): void {

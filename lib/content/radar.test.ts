@@ -116,6 +116,39 @@ describe('content script on the saved daily page', () => {
     expect(second?.querySelector('[data-papers-radar-ui]')).toBeNull();
   });
 
+  it('marks the cards inside a wrapper article, not the wrapper', async () => {
+    const doc = loadFixture(DAILY);
+    const grid = doc.querySelector('article')?.parentElement;
+    const wrapper = doc.createElement('article');
+    wrapper.append(...Array.from(grid?.children ?? []));
+    grid?.append(wrapper);
+    const { reports, pass } = setup(doc);
+    await pass();
+    expect(reports[0]?.papers.map((p) => p.id)).toEqual(DAILY_IDS);
+    expect(cardsOf(doc).map((c) => c.getAttribute(MARK.id))).toEqual(DAILY_IDS);
+    expect(wrapper.hasAttribute(MARK.id)).toBe(false);
+    expect(wrapper.querySelector(':scope > [data-papers-radar-ui]')).toBeNull();
+  });
+
+  it('takes only its own children for its badges and strip, never deeper look-alikes', async () => {
+    const doc = loadFixture(DAILY);
+    const id = DAILY_IDS[0] ?? '';
+    const card = doc.querySelector(`article:has(h3 a[href="/papers/${id}"])`);
+    const lookAlike = doc.createElement('div');
+    lookAlike.setAttribute(MARK.ui, 'badges');
+    lookAlike.textContent = 'page text';
+    card?.querySelector('h3')?.append(lookAlike);
+    const { radar, pass } = setup(doc);
+    await pass();
+    radar.applyStates([state(id, { hidden: true })]);
+    expect(card?.querySelectorAll(':scope > [data-papers-radar-ui]')).toHaveLength(2);
+    expect(lookAlike.textContent).toBe('page text');
+    radar.applyStates([state(id)]);
+    await pass();
+    expect(card?.querySelectorAll(':scope > [data-papers-radar-ui]')).toHaveLength(1);
+    expect(lookAlike.isConnected).toBe(true);
+  });
+
   it('leaves an unrecognised layout untouched and says what it detected', async () => {
     const doc = loadFixture(DAILY);
     doc.querySelectorAll('article, [data-target="DailyPapers"]').forEach((el) => el.remove());
@@ -182,6 +215,28 @@ describe('content script on a paper page', () => {
 });
 
 describe('content script while a report is in flight', () => {
+  it('decorates the cards the site rendered anew while the report was out', async () => {
+    const doc = loadFixture(DAILY);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { radar } = setup(doc, undefined, {
+      report: async (data) => {
+        await gate;
+        return { states: data.papers.map((p) => state(p.id)), visitStart: NOW };
+      },
+    });
+    radar.schedule();
+    await Promise.resolve();
+    // A keyed re-render: same papers, new elements; the page's observer asks for a pass.
+    const old = [...doc.querySelectorAll('article')];
+    old.forEach((card) => card.replaceWith(card.cloneNode(true)));
+    radar.schedule();
+    release();
+    await radar.idle();
+    expect(cardsOf(doc).map((c) => c.getAttribute(MARK.id))).toEqual(DAILY_IDS);
+    expect(old.some((card) => card.hasAttribute(MARK.id))).toBe(false);
+  });
+
   it('keeps a star that was broadcast before the report replied', async () => {
     const doc = loadFixture(DAILY);
     const id = DAILY_IDS[0] ?? '';

@@ -1,6 +1,6 @@
 import type { PaperInfo, PaperState } from '../model/paper';
 import type { Request, Responses } from '../messages/protocol';
-import { findCards } from '../hf/find-cards';
+import { cardMap, findCards, listCards } from '../hf/find-cards';
 import { parsePage } from '../hf/parse-page';
 import { decorateCard, undecorateCard, type CardActions } from './decorate-card';
 import { MARK } from './marks';
@@ -49,7 +49,10 @@ export function createRadar(deps: RadarDeps) {
       reported = '';
       return;
     }
-    const cards = findCards(doc);
+    // One lookup of the cards per pass, shared by the layout check, the parser and the decoration
+    // (each looked them up on its own before: three searches of the page per pass).
+    const listed = listCards(doc);
+    const cards = cardMap(listed);
     // The site mutates the page for many reasons (images, menus, hydration). Parsing its embedded
     // JSON again is only worth it when the URL or the set of cards changed.
     const layout = `${url.href}\n${[...cards.keys()].join(',')}`;
@@ -59,7 +62,7 @@ export function createRadar(deps: RadarDeps) {
       return;
     }
     lastLayout = layout;
-    const parsed = parsePage(doc, url);
+    const parsed = parsePage(doc, url, listed);
     // After client-side navigation the embedded JSON can be stale, so a list page counts the papers
     // that have a card; the JSON only enriches them. A paper page has no cards, only its paper.
     const papers =
@@ -83,7 +86,9 @@ export function createRadar(deps: RadarDeps) {
       }
       duringReport = null;
     }
-    decorateAll(findCards(doc));
+    // The page changed while the report was out (the observer queued a pass): the cards may be
+    // other elements now, so look again; otherwise the cards of this pass are still the page's.
+    decorateAll(queued ? findCards(doc) : cards);
   }
 
   function decorateAll(cards: Map<string, HTMLElement>): void {

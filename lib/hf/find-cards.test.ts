@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { cardPaperId, findCards, paperIdFromHref } from './find-cards';
+import { cardPaperId, findCards, listCards, paperIdFromHref } from './find-cards';
 import { DAILY, DAILY_IDS, loadFixture, PAPER, parseHtml, TRENDING } from './test-fixtures';
 
 test.each([
@@ -64,6 +64,30 @@ describe('findCards on made-up layouts', () => {
     expect([...cards].map(([id, card]) => [id, card.id])).toEqual([
       ['2601.00001', 'a'],
       ['2601.00002', 'b'],
+    ]);
+  });
+
+  test('wrappers nest: only the innermost articles with a paper are cards, in page order', () => {
+    const doc = parseHtml(
+      '<article id="outer"><h3><a href="/papers/2601.00009">Outer</a></h3>' +
+        '<div><article id="mid"><article id="a"><h3><a href="/papers/2601.00001">A</a></h3></article>' +
+        '</article></div><article id="b"><a href="/papers/2601.00002#community">2</a></article>' +
+        '</article><article id="c"><h3><a href="/papers/2601.00003">C</a></h3></article>',
+    );
+    expect(listCards(doc).map(({ id, card }) => [id, card.id])).toEqual([
+      ['2601.00001', 'a'],
+      ['2601.00002', 'b'],
+      ['2601.00003', 'c'],
+    ]);
+  });
+
+  test('an article around articles without a paper is still a card', () => {
+    const doc = parseHtml(
+      '<article id="card"><h3><a href="/papers/2601.00001">A</a></h3>' +
+        '<article id="quote"><a href="/papers/trending">trending</a></article></article>',
+    );
+    expect([...findCards(doc)].map(([id, card]) => [id, card.id])).toEqual([
+      ['2601.00001', 'card'],
     ]);
   });
 

@@ -34,28 +34,44 @@ export function cardPaperId(card: Element): string | undefined {
 /**
  * Cards in page order, one per paper: the trending layout repeats the paper inside one article
  * (desktop and mobile, trending-card-fragment-2026-10.html), which is still one card; a paper
- * shown by two articles keeps the first.
+ * shown by two articles keeps the first. A wrapper article around paper cards is not a card: the
+ * innermost articles are.
  */
 export function listCards(root: ParentNode): Card[] {
+  const articles = Array.from(root.querySelectorAll<HTMLElement>(cardSelector));
+  const ids = articles.map(cardPaperId);
+  const wrappers = wrappersOf(articles.filter((_, i) => ids[i] !== undefined));
   const cards: Card[] = [];
   const seen = new Set<string>();
-  for (const card of root.querySelectorAll<HTMLElement>(cardSelector)) {
-    const id = cardPaperId(card);
-    if (id === undefined || seen.has(id) || holdsCards(card)) continue;
+  articles.forEach((card, i) => {
+    const id = ids[i];
+    if (id === undefined || seen.has(id) || wrappers.has(card)) return;
     seen.add(id);
     cards.push({ id, card });
-  }
+  });
   return cards;
 }
 
-/** A wrapper article around paper cards is not a card: the innermost articles are. */
-function holdsCards(card: Element): boolean {
-  return Array.from(card.querySelectorAll(cardSelector)).some(
-    (inner) => cardPaperId(inner) !== undefined,
-  );
+/**
+ * The articles that hold one of `cards`. Each card marks the articles above it, stopping at one
+ * already marked (whose own ancestors are then marked too): a short walk up per card, where
+ * asking every article for the cards inside it searched each card's subtree a second time.
+ */
+function wrappersOf(cards: Element[]): Set<Element> {
+  const wrappers = new Set<Element>();
+  const outer = (el: Element) => el.parentElement?.closest(cardSelector) ?? undefined;
+  for (const card of cards) {
+    for (let up = outer(card); up && !wrappers.has(up); up = outer(up)) wrappers.add(up);
+  }
+  return wrappers;
 }
 
 /** For each paper id, its card element. */
 export function findCards(root: ParentNode): Map<string, HTMLElement> {
-  return new Map(listCards(root).map(({ id, card }) => [id, card]));
+  return cardMap(listCards(root));
+}
+
+/** The same map from cards already listed. */
+export function cardMap(cards: readonly Card[]): Map<string, HTMLElement> {
+  return new Map(cards.map(({ id, card }) => [id, card]));
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   cleanDate,
@@ -35,6 +36,20 @@ describe('cleanText', () => {
     expect(cleanText('abcd efgh', 5)).toBe('abcd');
     expect(cleanText(' \n\t ', 5)).toBeUndefined();
     expect(cleanText(42, 5)).toBeUndefined();
+  });
+
+  test('collapses every whitespace run to one space, exactly as /\\s+/g would', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\ufeff'),
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(text, (value) => {
+        const expected = value.replace(/\s+/g, ' ').trim();
+        expect(cleanText(value, 99)).toBe(expected === '' ? undefined : expected);
+      }),
+    );
+    expect(cleanText('a \u00a0 b\tc\n\nd e', 99)).toBe('a b c d e');
   });
 
   test('never leaves half a surrogate pair', () => {

@@ -6,7 +6,7 @@
 import type { PageKind, PaperInfo } from '../model/paper';
 import { LIMITS } from '../messages/protocol';
 import { buildPaper } from './build-paper';
-import { listCards } from './find-cards';
+import { listCards, type Card } from './find-cards';
 import { detectPageKind, paperIdOfUrl } from './page-kind';
 import { parseCard } from './parse-card';
 import { readListProps, readPaperProps } from './read-props';
@@ -23,11 +23,16 @@ export interface ParsedPage {
   warnings: string[];
 }
 
-export function parsePage(root: ParentNode, url: URL): ParsedPage {
+/**
+ * `cards`: the cards of `root` (`listCards(root)`) when the caller has just listed them, as the
+ * content script has, so the page is not searched for them twice.
+ */
+export function parsePage(root: ParentNode, url: URL, cards?: readonly Card[]): ParsedPage {
   let kind: PageKind = 'unknown';
   try {
     kind = detectPageKind(url);
-    const parsed = kind === 'paper' ? parsePaperPage(root, url) : parseListPage(root, url, kind);
+    const parsed =
+      kind === 'paper' ? parsePaperPage(root, url) : parseListPage(root, url, kind, cards);
     if (parsed.papers.length > LIMITS.papersPerReport) {
       parsed.warnings.push(
         `${parsed.papers.length} papers: kept the first ${LIMITS.papersPerReport}`,
@@ -76,12 +81,17 @@ function parsePaperPage(root: ParentNode, url: URL): ParsedPage {
  * JSON entries joined with the cards by id, in page order: the cards' order, each JSON entry
  * without a card kept after the entry before it, cards without an entry read from the DOM.
  */
-function parseListPage(root: ParentNode, url: URL, kind: PageKind): ParsedPage {
+function parseListPage(
+  root: ParentNode,
+  url: URL,
+  kind: PageKind,
+  listed: readonly Card[] | undefined,
+): ParsedPage {
   const json = readListProps(root, kind, url);
   const warnings = [...json.warnings];
   if (kind === 'unknown') warnings.push(`not a papers list URL: ${url.pathname}`);
   const byId = new Map(json.papers.map((paper, index) => [paper.id, { paper, index }]));
-  const cards = listCards(root);
+  const cards = listed ?? listCards(root);
   const cardIds = new Set(cards.map((c) => c.id));
   const papers: PaperInfo[] = [];
   let skipped = json.skipped;
