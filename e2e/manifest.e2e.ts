@@ -56,3 +56,20 @@ describe('built manifests', () => {
     expect(manifest.incognito).toBe('not_allowed');
   });
 });
+
+/** A message only webextension-polyfill's code holds. */
+const POLYFILL = 'should only be loaded in a browser extension';
+
+describe('built content scripts', () => {
+  // design.md budgets the content script at 30 kB minified. The polyfill (~10 kB) stays in the
+  // background and popup builds only (wxt.config.ts).
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    '%s: within 30 kB, without webextension-polyfill',
+    (dir) => {
+      const bundle = readFileSync(`.output/${dir}/content-scripts/papers.js`, 'utf8');
+      expect(Buffer.byteLength(bundle)).toBeLessThanOrEqual(30_000);
+      expect(bundle).not.toContain(POLYFILL);
+      expect(readFileSync(`.output/${dir}/background.js`, 'utf8')).toContain(POLYFILL);
+    },
+  );
+});
