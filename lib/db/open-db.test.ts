@@ -89,6 +89,7 @@ describe('openDb', () => {
   });
 
   it('fails with a clear error when an old connection blocks the upgrade', async () => {
+    await writeVersion1('blocked');
     const old = await request(indexedDB.open('blocked', 1)); // Never closes on versionchange.
     const opening = openDb('blocked', { version: 2, blockedTimeoutMs: 20 });
     await expect(opening).rejects.toThrow(/upgrade is blocked by another open Papers Radar page/);
