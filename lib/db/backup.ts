@@ -2,8 +2,7 @@ import * as v from 'valibot';
 import type { PaperRecord, Visit } from '../model/paper';
 import { PaperInfoSchema, type LibraryBackup } from '../messages/protocol';
 import type { Db } from './open-db';
-import { addToPaperCount } from './paper-count';
-import { needsIndexing, queueForSearch } from './search-index';
+import { noteWrittenPapers } from './paper-writes';
 import { allRequests, inTransaction } from './transaction';
 import { LIBRARY_STORES, pruneVisits } from './visits-repo';
 
@@ -124,11 +123,7 @@ export async function importLibrary(db: Db, input: unknown): Promise<{ imported:
     const storedVisits = await allRequests(backup.visits, (visit) => visits.get(visit.start));
     const merged = ids.map((id, i) => mergeRecords(stored[i], incoming.get(id) as PaperRecord));
     await allRequests(merged, (record) => papers.put(record));
-    await queueForSearch(
-      tx,
-      merged.filter((record, i) => needsIndexing(stored[i], record)).map((record) => record.id),
-    );
-    await addToPaperCount(tx, stored.filter((record) => !record).length);
+    await noteWrittenPapers(tx, stored, merged);
     await allRequests(backup.visits, (visit, i) => visits.put(mergeVisits(storedVisits[i], visit)));
     await pruneVisits(tx);
   });

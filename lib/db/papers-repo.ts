@@ -2,8 +2,7 @@ import type { PaperInfo, PaperRecord, PaperState, Visit } from '../model/paper';
 import type { Request } from '../messages/protocol';
 import { paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
-import { addToPaperCount } from './paper-count';
-import { needsIndexing, queueForSearch } from './search-index';
+import { noteWrittenPapers } from './paper-writes';
 import { allRequests, inTransaction } from './transaction';
 import { LIBRARY_STORES, recordView } from './visits-repo';
 
@@ -30,17 +29,13 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
     const ids = [...latestInfo.keys()];
     const existing = await allRequests(ids, (id) => store.get(id));
     const saved = new Map<string, PaperRecord>();
-    const changedText: string[] = [];
     await allRequests(ids, (id, i) => {
       const info = latestInfo.get(id) as PaperInfo;
       const record = upsertRecord(existing[i], info, at, id === report.openedId);
       saved.set(id, record);
-      if (needsIndexing(existing[i], record)) changedText.push(id);
       return store.put(record);
     });
-    // Only new papers and changed text: a page seen again queues nothing.
-    await queueForSearch(tx, changedText);
-    await addToPaperCount(tx, existing.filter((record) => !record).length);
+    await noteWrittenPapers(tx, existing, [...saved.values()]);
     const states = report.papers.map((p) =>
       paperState(saved.get(p.id) as PaperRecord, visit.start),
     );

@@ -33,21 +33,11 @@ export function queryWords(query: string): string[] {
 }
 
 /** Whether every query word starts one of `terms`. */
-export function termsMatch(terms: readonly string[], query: readonly string[]): boolean {
+function termsMatch(terms: readonly string[], query: readonly string[]): boolean {
   return query.every((word) => terms.some((term) => term.startsWith(word)));
 }
 
 /** Whether `paper` matches every word of `query` (see the module comment). */
 export function matchesQuery(paper: Searchable, query: readonly string[]): boolean {
   return query.length === 0 || termsMatch(searchTerms(paper), query);
-}
-
-/** Whether searchable text differs: the paper must then be indexed again. */
-export function searchableChanged(before: Searchable, after: Searchable): boolean {
-  return (
-    before.title !== after.title ||
-    before.organization !== after.organization ||
-    before.summary !== after.summary ||
-    before.authors.join('\n') !== after.authors.join('\n')
-  );
 }

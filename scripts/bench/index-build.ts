@@ -19,13 +19,7 @@ export async function buildSearchIndex(ext: ExtensionBrowser): Promise<{ ms: num
       if (!reply || !reply.ok) throw new Error('index build search failed: ' + JSON.stringify(reply));
     })()`);
     for (;;) {
-      const left = await inWorker<number>(
-        ext,
-        `const db = await new Promise((res, rej) => { const o = indexedDB.open('papers-radar'); o.onsuccess = () => res(o.result); o.onerror = () => rej(o.error); });
-         try {
-           return await new Promise((res, rej) => { const r = db.transaction('searchQueue').objectStore('searchQueue').count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-         } finally { db.close(); }`,
-      );
+      const left = await inWorker<number>(ext, "return globalThis.__bench.count('searchQueue');");
       if (left === 0) break;
       if (Date.now() - t0 > 15 * 60_000) throw new Error(`search index not built: ${left} queued`);
       await new Promise((resolve) => setTimeout(resolve, 250));

@@ -57,12 +57,13 @@ export const WORKER_CODE = String.raw`
         papers: last.detail ? last.detail.papers : null, observed: seen.length,
       };
     },
-    async count() {
+    /** Entries of a store of the product's database: 'papers', or 'searchQueue' (index-build.ts). */
+    async count(store = 'papers') {
       let db;
       try { db = await openDb(); } catch (e) { return 0; }
       try {
-        const tx = db.transaction('papers');
-        return await new Promise((res, rej) => { const r = tx.objectStore('papers').count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+        const tx = db.transaction(store);
+        return await new Promise((res, rej) => { const r = tx.objectStore(store).count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
       } finally { db.close(); }
     },
     seedPapers,
