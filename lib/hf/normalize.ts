@@ -19,6 +19,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi;
 
 export function decodeEntities(text: string): string {
+  // Most text has no entity: no regular expression run over a whole abstract for nothing.
+  if (!text.includes('&')) return text;
   return text.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
     if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
     const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
@@ -47,17 +49,20 @@ export function truncate(text: string, max: number): string {
  */
 const WHITESPACE_RUN = /\s{2,}|[^\S ]/g;
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /**
  * One line of text: entities decoded, whitespace runs (including the newline inside the title
  * "MCPMark: … MCP\n  Use" of paper-2509.24002.html) collapsed, trimmed, capped. Empty → undefined.
  */
 export function cleanText(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string') return undefined;
-  // Lone surrogates come from fuzzed or broken input; they are not text.
-  const text = decodeEntities(value)
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(WHITESPACE_RUN, ' ')
-    .trim();
+  const decoded = decodeEntities(value);
+  // Lone surrogates come from fuzzed or broken input; they are not text. `isWellFormed` (Chrome
+  // 111, Firefox 119) answers natively for the usual well-formed string.
+  // Optional call: older Firefox versions lack it and then take the regular expression.
+  const wellFormed = decoded.isWellFormed?.() ? decoded : decoded.replace(LONE_SURROGATE, '');
+  const text = wellFormed.replace(WHITESPACE_RUN, ' ').trim();
   const capped = truncate(text, max).trim();
   return capped === '' ? undefined : capped;
 }

@@ -1,15 +1,15 @@
 /**
  * The embedded JSON of a page, read first (design.md, "Parsing order"): `getAttribute` gives the
- * attribute already un-escaped, `JSON.parse` it, then validate each entry on its own.
+ * attribute already un-escaped, `JSON.parse` it, then read each entry on its own.
  */
-import * as v from 'valibot';
 import type { PageKind, PaperInfo } from '../model/paper';
-import { buildPaper } from './build-paper';
+import { buildPaper, type RawPaper } from './build-paper';
 import {
-  AuthorSchema,
-  DailyPapersPropsSchema,
-  PaperContentPropsSchema,
-  PaperEntrySchema,
+  readAuthor,
+  readDailyPapersProps,
+  readPaperContentProps,
+  readPaperEntry,
+  readPropsPaper,
   type Organization,
   type PropsPaper,
 } from './props-schema';
@@ -36,19 +36,22 @@ function readJson(root: ParentNode, selector: string): Json {
 }
 
 /** The first value with some text: a blank paper field gives way to the entry's copy. */
-const firstText = (...values: (string | undefined)[]) => values.find((value) => value?.trim());
+const firstText = (value: string | undefined, other: string | undefined) =>
+  value?.trim() ? value : other?.trim() ? other : undefined;
 
 const organizationName = (org: Organization | undefined) => firstText(org?.fullname, org?.name);
 
 /** Hidden authors are hidden on the site too. */
-function authorNames(authors: unknown[]): string[] {
-  return authors.flatMap((author) => {
-    const parsed = v.safeParse(AuthorSchema, author);
-    return parsed.success && parsed.output.hidden !== true ? [parsed.output.name] : [];
-  });
+function authorNames(authors: readonly unknown[]): string[] {
+  const names: string[] = [];
+  for (const author of authors) {
+    const read = readAuthor(author);
+    if (read && read.hidden !== true) names.push(read.name);
+  }
+  return names;
 }
 
-function fromPropsPaper(paper: PropsPaper) {
+function fromPropsPaper(paper: PropsPaper): RawPaper {
   return {
     id: paper.id,
     title: paper.title,
@@ -69,22 +72,21 @@ function fromPropsPaper(paper: PropsPaper) {
 function entryToPaper(entry: unknown, base: URL): PaperInfo | undefined {
   // A result given as the paper itself (no `paper` wrapper) is read the same way.
   const isBarePaper = typeof entry === 'object' && entry !== null && !('paper' in entry);
-  const parsed = v.safeParse(PaperEntrySchema, isBarePaper ? { paper: entry } : entry);
-  if (!parsed.success) return undefined;
-  const { paper, ...rest } = parsed.output;
+  const read = readPaperEntry(isBarePaper ? { paper: entry } : entry);
+  if (!read) return undefined;
+  const { paper } = read;
+  // Filled in place, not spread into a copy: this runs for every entry, in cold code.
   const raw = fromPropsPaper(paper);
-  return buildPaper(
-    {
-      ...raw,
-      title: firstText(raw.title, rest.title),
-      summary: firstText(raw.summary, rest.summary),
-      organization: firstText(raw.organization, organizationName(rest.organization)),
-      thumbnail: firstText(rest.thumbnail, raw.thumbnail),
-      publishedAt: firstText(raw.publishedAt, rest.publishedAt),
-      numComments: rest.numComments ?? raw.numComments,
-    },
-    base,
+  raw.title = firstText(paper.title, read.title);
+  raw.summary = firstText(paper.summary, read.summary);
+  raw.organization = firstText(
+    organizationName(paper.organization),
+    organizationName(read.organization),
   );
+  raw.thumbnail = firstText(read.thumbnail, paper.thumbnail);
+  raw.publishedAt = firstText(paper.publishedAt, read.publishedAt);
+  raw.numComments = read.numComments ?? paper.numComments;
+  return buildPaper(raw, base);
 }
 
 /**
@@ -94,12 +96,9 @@ function entryToPaper(entry: unknown, base: URL): PaperInfo | undefined {
 export function readListProps(root: ParentNode, kind: PageKind, base: URL): PropsResult {
   const json = readJson(root, dailyPapersProps);
   if (!json.ok) return { papers: [], skipped: 0, warnings: [json.warning] };
-  const props = v.safeParse(DailyPapersPropsSchema, json.value);
-  // valibot reads an array as an object without the keys; the props are never an array.
-  if (!props.success || Array.isArray(json.value)) {
-    return { papers: [], skipped: 0, warnings: [`${dailyPapersProps}: not an object`] };
-  }
-  const { dailyPapers, searchResults } = props.output;
+  const props = readDailyPapersProps(json.value);
+  if (!props) return { papers: [], skipped: 0, warnings: [`${dailyPapersProps}: not an object`] };
+  const { dailyPapers, searchResults } = props;
   const entries =
     (kind === 'search' && searchResults?.length ? searchResults : undefined) ??
     (dailyPapers?.length ? dailyPapers : undefined) ??
@@ -127,26 +126,19 @@ export function readListProps(root: ParentNode, kind: PageKind, base: URL): Prop
 export function readPaperProps(root: ParentNode, base: URL): PropsResult {
   const json = readJson(root, paperContentProps);
   if (!json.ok) return { papers: [], skipped: 0, warnings: [json.warning] };
-  const props = v.safeParse(PaperContentPropsSchema, json.value);
-  const parsed = props.success
-    ? v.safeParse(PaperEntrySchema, { paper: props.output.paper })
-    : null;
-  if (!props.success || !parsed?.success) {
+  const props = readPaperContentProps(json.value);
+  const paper = props && readPropsPaper(props.paper);
+  if (!props || !paper) {
     return { papers: [], skipped: 1, warnings: [`${paperContentProps}: no valid paper`] };
   }
-  const raw = fromPropsPaper(parsed.output.paper);
-  const paper = buildPaper(
-    {
-      ...raw,
-      organization: firstText(
-        raw.organization,
-        organizationName(props.output.submitterOrganization),
-      ),
-      // The page embeds its comment threads (2 on 2509.24002, the two shown under "Community").
-      numComments: raw.numComments ?? props.output.comments?.length,
-    },
-    base,
+  const raw = fromPropsPaper(paper);
+  raw.organization = firstText(
+    organizationName(paper.organization),
+    organizationName(props.submitterOrganization),
   );
-  if (!paper) return { papers: [], skipped: 1, warnings: [`${paperContentProps}: no title`] };
-  return { papers: [paper], skipped: 0, warnings: [] };
+  // The page embeds its comment threads (2 on 2509.24002, the two shown under "Community").
+  raw.numComments = paper.numComments ?? props.comments?.length;
+  const built = buildPaper(raw, base);
+  if (!built) return { papers: [], skipped: 1, warnings: [`${paperContentProps}: no title`] };
+  return { papers: [built], skipped: 0, warnings: [] };
 }
