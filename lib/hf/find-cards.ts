@@ -39,17 +39,38 @@ export function cardPaperId(card: Element): string | undefined {
  */
 export function listCards(root: ParentNode): Card[] {
   const articles = Array.from(root.querySelectorAll<HTMLElement>(cardSelector));
-  const ids = articles.map(cardPaperId);
-  const wrappers = wrappersOf(articles.filter((_, i) => ids[i] !== undefined));
+  if (articles.length === 0) return [];
+  const idOf = articlePaperIds(root, articles.length);
+  const wrappers = wrappersOf(articles.filter((article) => idOf.has(article)));
   const cards: Card[] = [];
   const seen = new Set<string>();
-  articles.forEach((card, i) => {
-    const id = ids[i];
-    if (id === undefined || seen.has(id) || wrappers.has(card)) return;
+  for (const card of articles) {
+    const id = idOf.get(card);
+    if (id === undefined || seen.has(id) || wrappers.has(card)) continue;
     seen.add(id);
     cards.push({ id, card });
-  });
+  }
   return cards;
+}
+
+/**
+ * `cardPaperId` of every article, from one search of the page per kind of link rather than two
+ * searches inside each article (100 for a 50-card page). A link counts for its innermost article:
+ * an article around cards takes no id from their links, and is left out as a wrapper anyway.
+ */
+function articlePaperIds(root: ParentNode, articles: number): Map<Element, string> {
+  const ids = new Map<Element, string>();
+  for (const selector of [cardTitleLink, paperLink]) {
+    for (const link of root.querySelectorAll(`${cardSelector} ${selector}`)) {
+      const article = link.closest(cardSelector);
+      if (!article || ids.has(article)) continue;
+      const id = paperIdFromHref(link.getAttribute('href'));
+      if (id !== undefined) ids.set(article, id);
+    }
+    // Every article has its title link's paper: no need to look at the other links.
+    if (ids.size === articles) break;
+  }
+  return ids;
 }
 
 /**
