@@ -118,7 +118,7 @@ export async function baselineStorageStep(
         `window.__baseline.buildLibrary(${seed.papers}, ${JSON.stringify(SEED_TEXTS)})`,
       );
     const session = await ext.context.newCDPSession(page);
-    await session.send('Performance.enable');
+    await session.send('Performance.enable', { timeDomain: 'threadTicks' });
     for (let r = 0; r < reps; r++) {
       const before = await mainThreadMs(session);
       const res = (await page.evaluate(

@@ -1,8 +1,12 @@
 /**
  * (1) The content script's main-thread time on a papers page, from a fresh tab on a same-origin
- * blank page navigated to the papers page, until every card is decorated:
- * - contentScriptMs (the headline): CPU profile samples with the content script on the stack
- *   (cpu-profile.ts: bundle evaluation, parse, report, decorate, and the DOM work they cause);
+ * blank page navigated to the papers page, until every card is decorated. Two kinds of visit,
+ * alternated, because a profiler running beside a trace would add its own cost to the trace:
+ * - trace (the headline): cpuMs and passMs, the thread CPU time of the content script's tasks
+ *   in a Chrome trace (trace-cpu.ts), all of it and its pass alone;
+ * - profile: contentScriptMs, the CPU profile samples with the content script on the stack
+ *   (cpu-profile.ts), which also sees the decoration after the reply, but counts the time the
+ *   thread was descheduled, so it overstates on a busy machine;
  * - gcMs: the profile's garbage-collector samples (page and content script alike), for reference;
  * - ScriptDuration and TaskDuration: CDP `Performance.getMetrics` deltas of the tab. The replay
  *   serves pages without their own scripts, so ScriptDuration is the content script's, but it
@@ -13,11 +17,18 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../e2e/support/browser';
 import type { ReplayServer } from '../../e2e/support/replay-server';
 import { startProfiler, stopProfiler, type ProfileFigures } from './cpu-profile';
+import { startTrace } from './trace-cpu';
 import { stat, type Stat } from './stats';
 
 export const BLANK_PATH = '/bench-blank';
 
-export interface PageSample extends ProfileFigures {
+export type VisitMethod = 'trace' | 'profile';
+
+export interface PageSample extends Partial<ProfileFigures> {
+  method: VisitMethod;
+  /** Trace visits: the content script's CPU time (TraceFigures.totalMs) and its pass alone. */
+  cpuMs?: number;
+  passMs?: number;
   scriptMs: number;
   taskMs: number;
   /** Navigation start → every card carries `data-papers-radar-state` (page performance.now()). */
@@ -25,6 +36,8 @@ export interface PageSample extends ProfileFigures {
 }
 
 export interface PageFigures {
+  cpuMs: Stat;
+  passMs: Stat;
   contentScriptMs: Stat;
   gcMs: Stat;
   maxSampleGapMs: Stat;
@@ -33,11 +46,17 @@ export interface PageFigures {
   navToDecoratedMs: Stat;
 }
 
+/** The values of one field over the samples that have it. */
+const values = (samples: readonly PageSample[], pick: (s: PageSample) => number | undefined) =>
+  samples.map(pick).filter((v): v is number => v !== undefined);
+
 export function summarise(samples: readonly PageSample[]): PageFigures {
   return {
-    contentScriptMs: stat(samples.map((s) => s.contentScriptMs)),
-    gcMs: stat(samples.map((s) => s.gcMs)),
-    maxSampleGapMs: stat(samples.map((s) => s.maxSampleGapMs)),
+    cpuMs: stat(values(samples, (s) => s.cpuMs)),
+    passMs: stat(values(samples, (s) => s.passMs)),
+    contentScriptMs: stat(values(samples, (s) => s.contentScriptMs)),
+    gcMs: stat(values(samples, (s) => s.gcMs)),
+    maxSampleGapMs: stat(values(samples, (s) => s.maxSampleGapMs)),
     scriptMs: stat(samples.map((s) => s.scriptMs)),
     taskMs: stat(samples.map((s) => s.taskMs)),
     navToDecoratedMs: stat(samples.map((s) => s.navToDecoratedMs)),
@@ -86,32 +105,36 @@ async function waitDecorated(page: Page, expected: number): Promise<number> {
   })`)) as number;
 }
 
-/** One visit of `path` in a fresh tab, timed as described above. */
+/** One visit of `path` in a fresh tab, timed as described above by `method`. */
 export async function visitPage(
   ext: ExtensionBrowser,
   server: ReplayServer,
   path: string,
   cards: number,
+  method: VisitMethod,
 ): Promise<PageSample> {
   const page = await ext.context.newPage();
   try {
     await page.goto(server.url(BLANK_PATH));
     const session = await ext.context.newCDPSession(page);
-    await session.send('Performance.enable');
+    await session.send('Performance.enable', { timeDomain: 'threadTicks' });
     const before = await mainThreadMs(session);
-    await startProfiler(session);
+    const prefix = `chrome-extension://${ext.extensionId}/content-scripts/`;
+    const trace = method === 'trace' ? await startTrace(session, prefix) : undefined;
+    if (method === 'profile') await startProfiler(session);
     await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
     const navToDecoratedMs = await waitDecorated(page, cards);
     // Let the decoration's last tasks finish.
     await page.waitForTimeout(50);
-    const profile = await stopProfiler(
-      session,
-      `chrome-extension://${ext.extensionId}/content-scripts/`,
-    );
+    const traced = trace ? await trace.stop() : undefined;
+    const measured = traced
+      ? { cpuMs: traced.totalMs, passMs: traced.passMs }
+      : await stopProfiler(session, prefix);
     const after = await mainThreadMs(session);
     await session.detach();
     return {
-      ...profile,
+      method,
+      ...measured,
       scriptMs: after.script - before.script,
       taskMs: after.task - before.task,
       navToDecoratedMs,
@@ -129,6 +152,9 @@ export async function measureContent(
   reps: number,
 ): Promise<PageFigures> {
   const samples: PageSample[] = [];
-  for (let r = 0; r < reps; r++) samples.push(await visitPage(ext, server, path, cards));
+  for (let r = 0; r < reps; r++) {
+    samples.push(await visitPage(ext, server, path, cards, 'trace'));
+    samples.push(await visitPage(ext, server, path, cards, 'profile'));
+  }
   return summarise(samples);
 }

@@ -37,7 +37,7 @@ export function storageStepMs(e: LibraryEntry): number | undefined {
 
 /** (1) for a page whose content script took `ours` (main-thread time), at library `e`. */
 export function contentRatio(ours: PageFigures, e: LibraryEntry): Ratio {
-  const mine = med(ours.contentScriptMs);
+  const mine = med(ours.cpuMs);
   const step = storageStepMs(e);
   return ratio(
     mine === undefined || step === undefined ? undefined : mine + step,

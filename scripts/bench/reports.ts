@@ -21,7 +21,7 @@ export interface ReportSample extends PageSample {
 
 export interface ReportFigures {
   recordReportMs: Stat;
-  /** The same navigations seen from the page: content script time and nav → decorated. */
+  /** The same navigations seen from the page: content script CPU (trace) and nav → decorated. */
   page: PageFigures;
   samples: ReportSample[];
   warmup?: ReportSample;
@@ -44,7 +44,7 @@ async function reportedVisit(
   cards: number,
 ): Promise<ReportSample> {
   const before = await lastReport(ext);
-  const sample = await visitPage(ext, server, path, cards);
+  const sample = await visitPage(ext, server, path, cards, 'trace');
   const after = await lastReport(ext);
   if (!after || (before && after.startTime === before.startTime))
     throw new Error(`No new ${REPORT_MEASURE} measure in the worker after visiting ${path}`);
