@@ -8,9 +8,13 @@ import './style.css';
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  // The tab the popup was opened over: its page's status is shown at the top.
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const model = createPopupModel(createBrowserPopupApi(), tab?.id);
+  // The tab the popup was opened over: its page's status is shown at the top. Not awaited here:
+  // the list does not depend on it and is asked for at once.
+  const tabId = browser.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([tab]) => tab?.id)
+    .catch(() => undefined);
+  const model = createPopupModel(createBrowserPopupApi(), tabId);
   render(<App model={model} />, root);
   addEventListener('pagehide', () => model.dispose(), { once: true });
   await model.load();

@@ -46,17 +46,29 @@ export async function getStatus(
   deps: BackgroundDeps,
   { tabId }: Request<'getStatus'>,
 ): Promise<Responses['getStatus']> {
-  const tab = tabId === undefined ? null : await currentTabPage(tabId);
+  // The tab's page (extension storage) and the library (IndexedDB) are read at once: the popup
+  // shows nothing until this reply, and each read is a round trip to the browser process.
+  const [tab, library] = await Promise.all([
+    tabId === undefined ? null : currentTabPage(tabId),
+    libraryStatus(deps),
+  ]);
+  return { tab, ...library };
+}
+
+async function libraryStatus(deps: BackgroundDeps): Promise<Omit<Responses['getStatus'], 'tab'>> {
+  const storageError = getStorageError();
+  // Marked handled now: a library read that throws first must not leave it unhandled.
+  storageError.catch(() => undefined);
   try {
     const db = await deps.db();
     const visit = (await latestVisit(db)) ?? null;
     const counts = await countPapers(db, visit?.start);
-    return { tab, visit, counts, storageError: await getStorageError() };
+    return { visit, counts, storageError: await storageError };
   } catch (error) {
     if (!isStorageFailure(error)) throw error;
     const message = (error as Error).message;
     await setStorageError(message);
-    return { tab, visit: null, counts: NO_COUNTS, storageError: message };
+    return { visit: null, counts: NO_COUNTS, storageError: message };
   }
 }
 

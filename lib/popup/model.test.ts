@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFakePopupApi, makePaper, NOW } from './fake-popup-api';
 import { createPopupModel } from './model';
 
@@ -22,6 +22,19 @@ describe('createPopupModel', () => {
   it('asks for the status of its tab', async () => {
     const { fake } = await openModel();
     expect(fake.calls.find((call) => call.type === 'getStatus')?.data).toEqual({ tabId: 3 });
+  });
+
+  it('lists papers without waiting for the tab, then asks for the tab status', async () => {
+    const fake = createFakePopupApi({ papers });
+    let tabKnown: (id: number) => void = () => undefined;
+    const model = createPopupModel(fake.api, new Promise((resolve) => (tabKnown = resolve)));
+    await model.load();
+    expect(model.papers.value.map((paper) => paper.title)).toEqual(['Alpha', 'Beta']);
+    expect(fake.calls.map((call) => call.type)).toEqual(['listPapers']);
+    tabKnown(5);
+    await vi.waitFor(() =>
+      expect(fake.calls.find((call) => call.type === 'getStatus')?.data).toEqual({ tabId: 5 }),
+    );
   });
 
   it('keeps the last toggle when an earlier one fails', async () => {

@@ -16,7 +16,7 @@ export type PopupModel = ReturnType<typeof createPopupModel>;
  * The popup's one model: named signals, computed values and the actions that call the background
  * through `api`. Components read the signals and call the actions; they hold no state of their own.
  */
-export function createPopupModel(api: PopupApi, tabId?: number) {
+export function createPopupModel(api: PopupApi, tab?: number | Promise<number | undefined>) {
   const state = createPopupState();
   const { fetchPage, invalidate } = createListLoader(state, api);
   let statusRequest = 0;
@@ -31,6 +31,7 @@ export function createPopupModel(api: PopupApi, tabId?: number) {
   async function refreshStatus(): Promise<void> {
     const request = ++statusRequest;
     try {
+      const tabId = await tab;
       const status = await api.getStatus(tabId === undefined ? {} : { tabId });
       if (request === statusRequest) state.status.value = status;
     } catch (error) {
