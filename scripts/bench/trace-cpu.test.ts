@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { contentScriptCpu, type TraceEvent } from './trace-cpu';
+
+type Inner = Pick<TraceEvent, 'name'> & Partial<TraceEvent>;
+
+const PREFIX = 'chrome-extension://abc/content-scripts/';
+const MAIN = { pid: 1, tid: 1 };
+
+/** A task of `tdurMs` CPU at `ts` µs lasting `durUs`, and the events inside it. */
+function task(ts: number, tdurMs: number, inner: Inner[] = [], durUs = 1000): TraceEvent[] {
+  return [
+    {
+      name: 'ThreadControllerImpl::RunTask',
+      ph: 'X',
+      ...MAIN,
+      ts,
+      dur: durUs,
+      tdur: tdurMs * 1000,
+    },
+    ...inner.map((e, i) => ({ ph: 'X', ...MAIN, ts: ts + 1 + i, dur: 1, ...e })),
+  ];
+}
+
+const evaluation: Inner = { name: 'EvaluateScript', args: { data: { url: `${PREFIX}papers.js` } } };
+const microtasks = (tdurMs: number): Inner => ({ name: 'RunMicrotasks', tdur: tdurMs * 1000 });
+
+describe('contentScriptCpu', () => {
+  it("counts the bundle's task whole and its microtask checkpoints as the pass", () => {
+    const events = task(0, 30, [evaluation, microtasks(18)]);
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 30, passMs: 18 });
+  });
+
+  it('counts later tasks that run microtasks, whole, in both figures', () => {
+    const events = [
+      ...task(0, 30, [evaluation, microtasks(18)]),
+      ...task(5000, 4, [microtasks(1)]),
+    ];
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 34, passMs: 22 });
+  });
+
+  it("leaves out the page's HTML parsing, other scripts, other threads and plain tasks", () => {
+    const events = [
+      ...task(0, 30, [evaluation, microtasks(18)]),
+      ...task(2000, 9, [{ name: 'ParseHTML' }, microtasks(1)]),
+      ...task(4000, 7, [{ name: 'EvaluateScript', args: { data: { url: '' } } }, microtasks(1)]),
+      ...task(6000, 5, [{ name: 'Layout' }]),
+      {
+        name: 'ThreadControllerImpl::RunTask',
+        ph: 'X',
+        pid: 1,
+        tid: 2,
+        ts: 8000,
+        dur: 10,
+        tdur: 9000,
+      },
+      { name: 'RunMicrotasks', ph: 'X', pid: 1, tid: 2, ts: 8001, dur: 1, tdur: 1000 },
+    ];
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 30, passMs: 18 });
+  });
+
+  it('fails loudly when the content script never ran', () => {
+    expect(() => contentScriptCpu(task(0, 5, [microtasks(1)]), PREFIX)).toThrow(/no evaluation/);
+  });
+});
