@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { GAP, paperId, paperInfo, T0 } from '../db/test-papers';
 import {
@@ -127,6 +127,30 @@ describe('state changes', () => {
     const { state } = await bg.send('undoHide', { id: paperId(3) }, contentSender(2));
     expect(state).toMatchObject({ id: paperId(3), hidden: false, state: 'new' });
     expect([await badge(1), await badge(2)]).toEqual(['3', '2']);
+  });
+
+  it('tells an open popup when a page undoes a hide, with the latest visit state', async () => {
+    const bg = setupBackground();
+    await bg.send('reportPage', report([1, 3]), contentSender(1));
+    openTabs(1);
+    await bg.send('setHidden', { id: paperId(2), hidden: true }, popup);
+    const toPages = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    await bg.send('undoHide', { id: paperId(2) }, contentSender(1));
+    expect(toPages).toHaveBeenCalledWith({
+      type: 'statesChanged',
+      states: [expect.objectContaining({ id: paperId(2), hidden: false, state: 'new' })],
+    });
+  });
+
+  it('keeps working when no extension page listens', async () => {
+    const bg = setupBackground();
+    await bg.send('reportPage', report([1, 3]), contentSender(1));
+    openTabs(1);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
+    const { paper } = await bg.send('setStarred', { id: paperId(1), starred: true }, popup);
+    expect(paper.starredAt).toBeDefined();
   });
 
   it('refuses to star an unknown paper clearly', async () => {

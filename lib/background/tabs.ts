@@ -1,8 +1,9 @@
-/** The toolbar badge and the `statesChanged` broadcast to open papers tabs. */
+/** The toolbar badge and the `statesChanged` broadcast to open papers tabs and the popup. */
 import { browser } from 'wxt/browser';
 import type { StatesChanged } from '../messages/protocol';
 import type { Db } from '../db/open-db';
 import { getPapers } from '../db/papers-repo';
+import { latestVisit } from '../db/visits-repo';
 import type { PaperRecord } from '../model/paper';
 import { countNewVisible, paperState } from '../visits/new-since-last-visit';
 import { getTabPage, removeTabPage, setTabPage } from './session-state';
@@ -26,9 +27,33 @@ export async function setBadge(tabId: number, newCount: number): Promise<void> {
 /**
  * Tells every open papers tab about changed papers (all of its papers when `changed` is omitted)
  * and updates its badge. A tab hears only about papers it reported itself, with the states of
- * the visit its cards show; tabs without a listener are skipped.
+ * the visit its cards show; tabs without a listener are skipped. An open popup hears about the
+ * changed papers too.
  */
 export async function refreshTabs(db: Db, changed?: ReadonlySet<string>): Promise<void> {
+  await Promise.all([refreshPapersTabs(db, changed), changed && tellPages(db, changed)]);
+}
+
+/**
+ * The extension's own pages (an open popup) get the changed papers with the states of the latest
+ * visit, the one the popup lists: an Undo pressed on a page's hidden strip shows in the popup at
+ * once. With no page open, nobody listens, which is the usual case.
+ */
+async function tellPages(db: Db, changed: ReadonlySet<string>): Promise<void> {
+  const records = (await getPapers(db, [...changed])).filter((r): r is PaperRecord => !!r);
+  const visitStart = (await latestVisit(db))?.start ?? Infinity;
+  const message: StatesChanged = {
+    type: 'statesChanged',
+    states: records.map((record) => paperState(record, visitStart)),
+  };
+  try {
+    await browser.runtime.sendMessage(message);
+  } catch {
+    // No extension page open: "Receiving end does not exist".
+  }
+}
+
+async function refreshPapersTabs(db: Db, changed?: ReadonlySet<string>): Promise<void> {
   const tabs = await browser.tabs.query({ url: PAPERS_TABS });
   await Promise.all(
     tabs.map(async ({ id: tabId, url }) => {
