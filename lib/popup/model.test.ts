@@ -72,6 +72,18 @@ describe('createPopupModel', () => {
     expect(model.total.value).toBe(2);
   });
 
+  it('puts a hidden row back, without its Undo, when a page undoes the hide', async () => {
+    const { fake, model } = await openModel();
+    await model.toggleHidden('2509.00001');
+    expect(model.removed.value?.paper.title).toBe('Alpha');
+    fake.emitStatesChanged([
+      { id: '2509.00001', state: 'new', starred: false, hidden: false, firstSeenAt: NOW - 1000 },
+    ]);
+    expect(model.papers.value.map((p) => p.title)).toEqual(['Alpha', 'Beta']);
+    expect(model.total.value).toBe(2);
+    expect(model.removed.value).toBeNull();
+  });
+
   it('stops listening when disposed', async () => {
     const { fake, model } = await openModel();
     model.dispose();

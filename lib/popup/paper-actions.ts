@@ -136,8 +136,18 @@ export function createPaperActions(state: PopupState, api: PopupApi, onChanged: 
         ? rows.replaceRow(next, rows.applyState(row, paperState, now))
         : rows.removeRow(next, row.id);
     }
+    // The row this popup removed (with its Undo) was changed back elsewhere, e.g. by the Undo of
+    // a page's hidden strip: it returns to its place and the popup's Undo, now moot, goes.
+    const removed = state.removed.peek();
+    const reverted = states.find(
+      (s) => s.id === removed?.paper.id && s.hidden !== removed.hidden && !latest.has(s.id),
+    );
+    if (removed && reverted && !next.some((row) => row.id === reverted.id)) {
+      next = rows.insertRow(next, rows.applyState(removed.paper, reverted, now), removed.index);
+    }
     const left = state.papers.peek().length - next.length;
     batch(() => {
+      if (removed && reverted) state.removed.value = null;
       state.papers.value = next;
       state.total.value = Math.max(0, state.total.peek() - left);
     });
