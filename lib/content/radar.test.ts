@@ -214,17 +214,23 @@ describe('content script on a paper page', () => {
   });
 });
 
+/** A radar whose report replies (every paper new, nothing starred) only once released. */
+function withHeldReport(doc: Document) {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const { radar } = setup(doc, undefined, {
+    report: async (data) => {
+      await gate;
+      return { states: data.papers.map((p) => state(p.id)), visitStart: NOW };
+    },
+  });
+  return { radar, release };
+}
+
 describe('content script while a report is in flight', () => {
   it('decorates the cards the site rendered anew while the report was out', async () => {
     const doc = loadFixture(DAILY);
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const { radar } = setup(doc, undefined, {
-      report: async (data) => {
-        await gate;
-        return { states: data.papers.map((p) => state(p.id)), visitStart: NOW };
-      },
-    });
+    const { radar, release } = withHeldReport(doc);
     radar.schedule();
     await Promise.resolve();
     // A keyed re-render: same papers, new elements; the page's observer asks for a pass.
@@ -240,15 +246,8 @@ describe('content script while a report is in flight', () => {
   it('keeps a star that was broadcast before the report replied', async () => {
     const doc = loadFixture(DAILY);
     const id = DAILY_IDS[0] ?? '';
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const { radar } = setup(doc, undefined, {
-      report: async (data) => {
-        await gate;
-        // The reply was computed before the reader starred the paper.
-        return { states: data.papers.map((p) => state(p.id)), visitStart: NOW };
-      },
-    });
+    // The reply was computed before the reader starred the paper.
+    const { radar, release } = withHeldReport(doc);
     radar.schedule();
     await Promise.resolve();
     radar.applyStates([state(id, { starred: true })]);

@@ -11,6 +11,7 @@ import {
   readPaperEntry,
   readPropsPaper,
   type Organization,
+  type PaperEntry,
   type PropsPaper,
 } from './props-schema';
 import { dailyPapersProps, paperContentProps } from './selectors';
@@ -51,18 +52,26 @@ function authorNames(authors: readonly unknown[]): string[] {
   return names;
 }
 
-function fromPropsPaper(paper: PropsPaper): RawPaper {
+/**
+ * The paper's fields, a blank one giving way to `copy`'s (a list entry repeats the title, summary,
+ * organization and date of its paper). The entry's thumbnail and comment count win: they are what
+ * the card shows.
+ */
+function fromPropsPaper(paper: PropsPaper, copy: Omit<PaperEntry, 'paper'> = {}): RawPaper {
   return {
     id: paper.id,
-    title: paper.title,
-    summary: paper.summary,
+    title: firstText(paper.title, copy.title),
+    summary: firstText(paper.summary, copy.summary),
     aiSummary: paper.ai_summary,
     authors: authorNames(paper.authors),
-    organization: organizationName(paper.organization),
-    thumbnail: paper.thumbnail,
-    publishedAt: paper.publishedAt,
+    organization: firstText(
+      organizationName(paper.organization),
+      organizationName(copy.organization),
+    ),
+    thumbnail: firstText(copy.thumbnail, paper.thumbnail),
+    publishedAt: firstText(paper.publishedAt, copy.publishedAt),
     upvotes: paper.upvotes,
-    numComments: paper.numComments,
+    numComments: copy.numComments ?? paper.numComments,
     githubRepo: paper.githubRepo,
     githubStars: paper.githubStars,
     projectPage: paper.projectPage,
@@ -73,20 +82,7 @@ function entryToPaper(entry: unknown, base: URL): PaperInfo | undefined {
   // A result given as the paper itself (no `paper` wrapper) is read the same way.
   const isBarePaper = typeof entry === 'object' && entry !== null && !('paper' in entry);
   const read = readPaperEntry(isBarePaper ? { paper: entry } : entry);
-  if (!read) return undefined;
-  const { paper } = read;
-  // Filled in place, not spread into a copy: this runs for every entry, in cold code.
-  const raw = fromPropsPaper(paper);
-  raw.title = firstText(paper.title, read.title);
-  raw.summary = firstText(paper.summary, read.summary);
-  raw.organization = firstText(
-    organizationName(paper.organization),
-    organizationName(read.organization),
-  );
-  raw.thumbnail = firstText(read.thumbnail, paper.thumbnail);
-  raw.publishedAt = firstText(paper.publishedAt, read.publishedAt);
-  raw.numComments = read.numComments ?? paper.numComments;
-  return buildPaper(raw, base);
+  return read && buildPaper(fromPropsPaper(read.paper, read), base);
 }
 
 /**
@@ -131,13 +127,9 @@ export function readPaperProps(root: ParentNode, base: URL): PropsResult {
   if (!props || !paper) {
     return { papers: [], skipped: 1, warnings: [`${paperContentProps}: no valid paper`] };
   }
-  const raw = fromPropsPaper(paper);
-  raw.organization = firstText(
-    organizationName(paper.organization),
-    organizationName(props.submitterOrganization),
-  );
+  const raw = fromPropsPaper(paper, { organization: props.submitterOrganization });
   // The page embeds its comment threads (2 on 2509.24002, the two shown under "Community").
-  raw.numComments = paper.numComments ?? props.comments?.length;
+  raw.numComments ??= props.comments?.length;
   const built = buildPaper(raw, base);
   if (!built) return { papers: [], skipped: 1, warnings: [`${paperContentProps}: no title`] };
   return { papers: [built], skipped: 0, warnings: [] };

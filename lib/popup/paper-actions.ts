@@ -142,7 +142,8 @@ export function createPaperActions(state: PopupState, api: PopupApi, onChanged: 
     const reverted = states.find(
       (s) => s.id === removed?.paper.id && s.hidden !== removed.hidden && !latest.has(s.id),
     );
-    if (removed && reverted && !next.some((row) => row.id === reverted.id)) {
+    // insertRow leaves a row that is listed again meanwhile as it is.
+    if (removed && reverted) {
       next = rows.insertRow(next, rows.applyState(removed.paper, reverted, now), removed.index);
     }
     const left = state.papers.peek().length - next.length;

@@ -75,10 +75,7 @@ export async function measurePopup(
       if (r === 0) {
         await page.getByRole('tab', { name: /^All\b/ }).click();
         await settle(page);
-        const word = WORD.slice(0, keystrokes);
-        for (let i = 1; i <= word.length; i++) keys.push(await keystroke(page, word.slice(0, i)));
-        await keystroke(page, '');
-        for (const q of noMatchQueries(keystrokes)) noMatch.push(await keystroke(page, q));
+        await typeQueries(keystrokes, (q) => keystroke(page, q), keys, noMatch);
         heap = await pageHeap(ext, page);
       }
     } finally {
@@ -92,6 +89,22 @@ export async function measurePopup(
     keystrokeNoMatchFullScanMs: stat(noMatch),
     heap,
   };
+}
+
+/**
+ * The searches both popups are timed on: "model t…" one character more per keystroke (`keys`),
+ * the box cleared, then the queries that match nothing (`noMatch`).
+ */
+async function typeQueries(
+  keystrokes: number,
+  type: (query: string) => Promise<number>,
+  keys: number[],
+  noMatch: number[],
+): Promise<void> {
+  const word = WORD.slice(0, keystrokes);
+  for (let i = 1; i <= word.length; i++) keys.push(await type(word.slice(0, i)));
+  await type('');
+  for (const q of noMatchQueries(keystrokes)) noMatch.push(await type(q));
 }
 
 async function settle(page: Page): Promise<void> {
@@ -159,12 +172,9 @@ export async function measureBaselinePopup(
       open.push((await page.evaluate('window.__firstRows')) as number);
       fromDocument.push((await page.evaluate(`window.__firstRows - ${RESPONSE_END}`)) as number);
       if (r === 0) {
-        const word = WORD.slice(0, keystrokes);
         const type = (q: string) =>
           page.evaluate(`window.__baseline.keystroke(${JSON.stringify(q)})`) as Promise<number>;
-        for (let i = 1; i <= word.length; i++) keys.push(await type(word.slice(0, i)));
-        await type('');
-        for (const q of noMatchQueries(keystrokes)) noMatch.push(await type(q));
+        await typeQueries(keystrokes, type, keys, noMatch);
         heap = await pageHeap(ext, page);
       }
     } finally {
