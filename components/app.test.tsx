@@ -20,7 +20,10 @@ describe('the popup', () => {
     renderPopup({ papers: library() });
     await screen.findByRole('link', { name: 'Fresh diffusion' });
     expect(listedTitles()).toEqual(['Fresh diffusion', 'Fresh agents']);
-    expect(screen.getByRole('tab', { selected: true })).toHaveProperty('textContent', 'New 2');
+    // The counts come with the status, asked for once the first page is in.
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { selected: true })).toHaveProperty('textContent', 'New 2'),
+    );
     for (const title of ['Fresh diffusion', 'Fresh agents']) {
       expect(within(rowOf(title)).getByText('NEW')).toBeTruthy();
       expect(rowOf(title).className).toContain('is-new');

@@ -3,6 +3,7 @@ import type { ListedPaper, PopupView, Request, Responses } from '../messages/pro
 import { matchesQuery, queryWords } from '../search/terms';
 import { paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
+import { newestFirst } from './newest-first';
 import { paperCount } from './paper-count';
 import { LIST_STORES, searchCandidates, type ListTx } from './search-index';
 import { allRequests, inTransaction, type Tx } from './transaction';
@@ -70,6 +71,10 @@ export function listPapers(
   // page report, say) must not hold up a plain list.
   const stores = useIndex ? LIST_STORES : (['papers', 'meta'] as typeof LIST_STORES);
   return inTransaction(db, stores, 'readonly', async (tx) => {
+    // The view's size is asked for with the page's first requests, not after the walk: each
+    // request waits a round trip to the browser's IndexedDB, and requests made together share one.
+    const counting = countView(tx, request.view, start);
+    counting.catch(() => undefined); // Awaited below; a failing walk must not leave it unhandled.
     let found = page;
     // A common word fills the page within the newest few records: walking them is cheaper than
     // gathering its thousands of index entries. Otherwise the index answers, from the top again.
@@ -79,7 +84,7 @@ export function listPapers(
       if (candidates) await checkCandidates(tx, candidates, words, found);
       else await walkView(tx, words, found);
     }
-    const total = await countView(tx, request.view, start);
+    const total = await counting;
     return { papers: found.papers, total, hasMore: found.hasMore };
   });
 }
@@ -124,12 +129,10 @@ async function walkView(
 ): Promise<boolean> {
   const { source, visitStart } = page;
   const index = tx.objectStore('papers').index(source.index);
-  let cursor = await index.openCursor(source.range(visitStart), 'prev');
-  for (let read = 0; cursor; read++) {
-    if (read === budget) return false;
-    const record = cursor.value;
+  let read = 0;
+  for await (const record of newestFirst(index, source.range(visitStart))) {
+    if (read++ === budget) return false;
     if (source.keep(record) && matchesQuery(record, words) && !page.take(record)) return true;
-    cursor = await cursor.continue();
   }
   return true;
 }
@@ -159,17 +162,18 @@ async function checkCandidates(
 /** The size of every view (what the popup's tabs show). */
 export function countPapers(db: Db, visitStart: number | undefined): Promise<PaperCounts> {
   const start = visitStart ?? Infinity;
-  return inTransaction(db, ['papers', 'meta'], 'readonly', async (tx) => ({
-    all: await countView(tx, 'all', start),
-    new: await countView(tx, 'new', start),
-    starred: await countView(tx, 'starred', start),
-    hidden: await countView(tx, 'hidden', start),
-  }));
+  return inTransaction(db, ['papers', 'meta'], 'readonly', async (tx) => {
+    const [all, fresh, starred, hidden] = await Promise.all(
+      (['all', 'new', 'starred', 'hidden'] as const).map((view) => countView(tx, view, start)),
+    );
+    return { all, new: fresh, starred, hidden } as PaperCounts;
+  });
 }
 
 /**
  * Counts use index keys, never the records of the whole view: only hidden papers (for 'new') and
- * starred papers are read, and the reader makes those few by hand.
+ * starred papers are read, each set in one request (a cursor costs a round trip per record).
+ * A view's requests are made together, so they wait one round trip, not one each.
  */
 async function countView(
   tx: ReadTx | CountTx,
@@ -181,22 +185,17 @@ async function countView(
   const store = counting.objectStore('papers');
   const hidden = store.index('hiddenAt');
   if (view === 'hidden') return hidden.count();
-  if (view === 'all') return (await paperCount(counting)) - (await hidden.count());
+  if (view === 'all') {
+    const [all, hiddenCount] = await Promise.all([paperCount(counting), hidden.count()]);
+    return all - hiddenCount;
+  }
   if (view === 'new') {
     if (visitStart === Infinity) return 0;
-    let count = await store.index('firstSeenAt').count(IDBKeyRange.lowerBound(visitStart));
-    let cursor = await hidden.openCursor();
-    while (cursor) {
-      if (cursor.value.firstSeenAt >= visitStart) count--;
-      cursor = await cursor.continue();
-    }
-    return count;
+    const [count, hiddenRecords] = await Promise.all([
+      store.index('firstSeenAt').count(IDBKeyRange.lowerBound(visitStart)),
+      hidden.getAll(),
+    ]);
+    return count - hiddenRecords.filter((r) => r.firstSeenAt >= visitStart).length;
   }
-  let count = 0;
-  let cursor = await store.index('starredAt').openCursor();
-  while (cursor) {
-    if (notHidden(cursor.value)) count++;
-    cursor = await cursor.continue();
-  }
-  return count;
+  return (await store.index('starredAt').getAll()).filter(notHidden).length;
 }

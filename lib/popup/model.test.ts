@@ -37,6 +37,19 @@ describe('createPopupModel', () => {
     );
   });
 
+  it('asks for the status only once the first page is in, so the two do not compete', async () => {
+    const fake = createFakePopupApi({ papers, latency: () => 30 });
+    const model = createPopupModel(fake.api, 3);
+    const loading = model.load();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fake.calls.map((call) => call.type)).toEqual(['listPapers']);
+    await loading;
+    await vi.waitFor(() =>
+      expect(fake.calls.map((call) => call.type)).toEqual(['listPapers', 'getStatus']),
+    );
+    await vi.waitFor(() => expect(model.counts.value?.all).toBe(2));
+  });
+
   it('keeps the last toggle when an earlier one fails', async () => {
     const { fake, model } = await openModel();
     fake.failNext('setStarred', 'busy');

@@ -41,10 +41,14 @@ export function createPopupModel(api: PopupApi, tab?: number | Promise<number | 
 
   /** Opens the popup: New by default, All (and a note) when nothing is new. */
   async function load(): Promise<void> {
-    void refreshStatus();
     const isPlainNew = () => state.view.peek() === 'new' && !state.query.peek().trim();
     // An empty New is not shown at all, to avoid a flash before All.
-    const total = await fetchPage(true, (count) => count > 0 || !isPlainNew());
+    const first = fetchPage(true, (count) => count > 0 || !isPlainNew());
+    // The status (counts, the tab's page) is asked for once the first page is in: asked at once,
+    // its IndexedDB reads share the worker and the browser's IndexedDB thread with the list's,
+    // and the first rows (what the popup is opened for) come later.
+    void first.then(() => refreshStatus());
+    const total = await first;
     if (total !== 0 || !isPlainNew()) return;
     state.view.value = 'all';
     // An empty library gets the "open huggingface.co/papers" hint alone, not this note too.
