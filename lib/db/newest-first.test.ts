@@ -82,8 +82,8 @@ describe('newestFirst', () => {
     const ids: string[] = [];
     for await (const record of newestFirst(index, null, 4)) ids.push(record.id);
     expect(ids).toHaveLength(21);
-    // Batches of 4, 8, then 16 (of which 9 are left).
-    expect(getAllRecords).toHaveBeenCalledTimes(3);
+    // Batches of 4: 21 records take 6 requests (the last one short).
+    expect(getAllRecords).toHaveBeenCalledTimes(6);
     expect(openCursor).not.toHaveBeenCalled();
   });
 
