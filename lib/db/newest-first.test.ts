@@ -1,6 +1,5 @@
 import { unwrap } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PaperRecord } from '../model/paper';
 import { newestFirst } from './newest-first';
 import type { Db } from './open-db';
 import { recordReport } from './papers-repo';
@@ -27,13 +26,10 @@ async function cursorOrder(db: Db, range: IDBKeyRange | null): Promise<string[]>
   return ids;
 }
 
-async function walk(db: Db, range: IDBKeyRange | null, batch: number, stopAfter = Infinity) {
+async function walk(db: Db, range: IDBKeyRange | null, batch: number) {
   const ids: string[] = [];
   const index = db.transaction('papers').store.index('firstSeenAt');
-  for await (const record of newestFirst(index, range, batch)) {
-    ids.push((record as PaperRecord).id);
-    if (ids.length === stopAfter) break;
-  }
+  for await (const record of newestFirst(index, range, batch)) ids.push(record.id);
   return ids;
 }
 

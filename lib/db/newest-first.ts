@@ -1,4 +1,4 @@
-import { unwrap, type IDBPIndex } from 'idb';
+import { unwrap, wrap, type IDBPIndex } from 'idb';
 import type { PaperRecord } from '../model/paper';
 
 /** One entry of IDBIndex.getAllRecords (IndexedDB 3.0; not yet in TypeScript's DOM types). */
@@ -53,7 +53,7 @@ export async function* newestFirst(
   let tie = 0;
   for (;;) {
     const count = batch + tie;
-    const records = await request(raw.getAllRecords({ query, count, direction: 'prev' }));
+    const records = await wrap(raw.getAllRecords({ query, count, direction: 'prev' }));
     for (const record of records) {
       if (lastKey !== undefined && indexedDB.cmp(record.key, lastKey) === 0) {
         // Within one key, 'prev' gives the primary keys in descending order.
@@ -75,11 +75,4 @@ export async function* newestFirst(
 function below(range: IDBKeyRange | null, key: IDBValidKey): IDBKeyRange {
   if (range?.lower === undefined) return IDBKeyRange.upperBound(key);
   return IDBKeyRange.bound(range.lower, key, range.lowerOpen, false);
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
 }
