@@ -2,7 +2,7 @@ import { batch } from '@preact/signals';
 import { LIMITS } from '../messages/protocol';
 import type { PopupApi } from './api';
 import { describeError, type PopupState } from './popup-state';
-import { appendRows } from './rows';
+import { appendRows, listedInView } from './rows';
 
 export const PAGE_SIZE = 50;
 
@@ -25,14 +25,17 @@ export function createListLoader(state: PopupState, api: PopupApi) {
    */
   async function fetchPage(replace: boolean, keep = (_total: number) => true) {
     const current = replace ? ++generation : generation;
-    const offset = replace ? 0 : state.papers.peek().length;
+    const view = state.view.peek();
+    // Rows still shown that left the view meanwhile (unstarred in Starred) no longer count.
+    const offset = replace
+      ? 0
+      : state.papers.peek().filter((row) => listedInView(view, row)).length;
     batch(() => {
       state.loading.value = true;
       if (replace) state.error.value = null;
     });
     try {
       const query = state.query.peek().trim().slice(0, LIMITS.query);
-      const view = state.view.peek();
       const page = await api.listPapers({ view, query, offset, limit: PAGE_SIZE });
       if (current !== generation) return null;
       if (!keep(page.total)) return page.total;

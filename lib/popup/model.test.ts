@@ -97,6 +97,27 @@ describe('createPopupModel', () => {
     expect(model.removed.value).toBeNull();
   });
 
+  it('pages on past a paper unstarred in Starred, without skipping one', async () => {
+    const many = Array.from({ length: 52 }, (_, i) =>
+      makePaper(`2509.${String(i).padStart(5, '0')}`, {
+        firstSeenAt: NOW - i * 1000,
+        starredAt: NOW - i * 1000,
+      }),
+    );
+    const fake = createFakePopupApi({ papers: many });
+    const model = createPopupModel(fake.api, 3);
+    await model.load();
+    await model.setView('starred');
+    expect(model.papers.value).toHaveLength(50);
+    await model.toggleStar('2509.00000');
+    await model.toggleStar('2509.00001');
+    // Both stay listed, unstarred, so that they can be starred again.
+    expect(model.papers.value).toHaveLength(50);
+    await model.loadMore();
+    expect(model.papers.value.map((p) => p.id).slice(-2)).toEqual(['2509.00050', '2509.00051']);
+    expect(model.hasMore.value).toBe(false);
+  });
+
   it('stops listening when disposed', async () => {
     const { fake, model } = await openModel();
     model.dispose();

@@ -22,6 +22,18 @@ export function staysInView(view: PopupView, hidden: boolean): boolean {
   return view === 'hidden' ? hidden : !hidden;
 }
 
+/**
+ * Whether the background still lists `row` in `view`. A row unstarred in Starred stays on screen
+ * (to be starred again) but is no longer in the view's pages, so the next page's offset must not
+ * count it.
+ */
+export function listedInView(view: PopupView, row: ListedPaper): boolean {
+  if (view === 'hidden') return row.hiddenAt !== undefined;
+  if (row.hiddenAt !== undefined) return false;
+  if (view === 'starred') return row.starredAt !== undefined;
+  return view === 'all' || row.state === 'new';
+}
+
 export function replaceRow(rows: ListedPaper[], paper: ListedPaper): ListedPaper[] {
   return rows.map((row) => (row.id === paper.id ? paper : row));
 }
