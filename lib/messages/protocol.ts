@@ -82,6 +82,39 @@ export interface ListedPaper extends PaperRecord {
   state: NewState;
 }
 
+/** Rows per popup page: a popup's height and then some. */
+export const POPUP_PAGE_SIZE = 50;
+
+/**
+ * The page the popup opens on, as it would load it (New; All when New is empty), kept ready by
+ * the background in `storage.session` under `OPENING_PAGE_KEY` and removed before every write,
+ * so that whenever it is there it is what `listPapers` would answer now.
+ */
+export type OpeningPage = Responses['listPapers'] & { view: 'new' | 'all' };
+export const OPENING_PAGE_KEY = 'openingPage';
+
+/** What the popup trusts of `storage.session[OPENING_PAGE_KEY]`: anything else is ignored. */
+export function isOpeningPage(value: unknown): value is OpeningPage {
+  if (typeof value !== 'object' || value === null) return false;
+  const page = value as Partial<OpeningPage>;
+  return (
+    (page.view === 'new' || page.view === 'all') &&
+    Number.isInteger(page.total) &&
+    typeof page.hasMore === 'boolean' &&
+    Array.isArray(page.papers) &&
+    page.papers.every(
+      (p: Partial<ListedPaper> | null) =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof p.id === 'string' &&
+        typeof p.title === 'string' &&
+        Array.isArray(p.authors) &&
+        typeof p.firstSeenAt === 'number' &&
+        (p.state === 'new' || p.state === 'seen'),
+    )
+  );
+}
+
 /** What the background knows of a tab's papers page (kept in `storage.session`). */
 export interface TabPage {
   url: string;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { OPENING_PAGE_KEY } from '../messages/protocol';
 import type { PaperState } from '../model/paper';
 import { createBrowserPopupApi } from './api';
 
@@ -40,5 +41,24 @@ describe('createBrowserPopupApi', () => {
     unsubscribe();
     await fakeBrowser.runtime.onMessage.trigger({ type: 'statesChanged', states }, sender);
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the kept first page from session storage, and ignores anything malformed', async () => {
+    const api = createBrowserPopupApi();
+    expect(await api.openingPage()).toBeNull();
+    const paper = { id: '2509.00001', title: 'A', authors: [], firstSeenAt: 1, state: 'new' };
+    const page = { view: 'new', papers: [paper], total: 1, hasMore: false };
+    await fakeBrowser.storage.session.set({ [OPENING_PAGE_KEY]: page });
+    expect(await api.openingPage()).toEqual(page);
+    for (const bad of [
+      'rows',
+      { ...page, view: 'starred' },
+      { ...page, total: '1' },
+      { ...page, papers: [{ ...paper, title: 3 }] },
+      { ...page, papers: [null] },
+    ]) {
+      await fakeBrowser.storage.session.set({ [OPENING_PAGE_KEY]: bad });
+      expect(await api.openingPage()).toBeNull();
+    }
   });
 });

@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { PaperState } from '../model/paper';
-import type { Request, Responses, StatesChanged } from '../messages/protocol';
+import {
+  isOpeningPage,
+  OPENING_PAGE_KEY,
+  type OpeningPage,
+  type Request,
+  type Responses,
+  type StatesChanged,
+} from '../messages/protocol';
 import { sendMessage } from '../messages/send';
 
 /** The protocol calls the popup makes; each resolves with the reply or rejects with its error. */
@@ -12,6 +19,8 @@ export type PopupCall =
  * tests hand the model a fake with an in-memory library.
  */
 export type PopupApi = { [T in PopupCall]: (data: Request<T>) => Promise<Responses[T]> } & {
+  /** The first page the background keeps ready (lib/background/opening-page.ts), if any. */
+  openingPage(): Promise<OpeningPage | null>;
   /** Calls `listener` when papers change elsewhere (a tab, another popup); returns unsubscribe. */
   onStatesChanged(listener: (states: PaperState[]) => void): () => void;
 };
@@ -33,6 +42,11 @@ export function createBrowserPopupApi(): PopupApi {
     getStatus: (data) => sendMessage('getStatus', data),
     exportLibrary: (data) => sendMessage('exportLibrary', data),
     importLibrary: (data) => sendMessage('importLibrary', data),
+    // Read straight from session storage: no round trip through the (maybe sleeping) worker.
+    async openingPage() {
+      const value = (await browser.storage.session.get(OPENING_PAGE_KEY))[OPENING_PAGE_KEY];
+      return isOpeningPage(value) ? value : null;
+    },
     onStatesChanged(listener) {
       // Returns nothing on purpose: the popup also hears the content scripts' requests, and
       // a listener that returned a value would answer them in the background's place.

@@ -1,4 +1,11 @@
-import type { ListedPaper, PopupView, Request, Responses, TabPage } from '../messages/protocol';
+import type {
+  ListedPaper,
+  OpeningPage,
+  PopupView,
+  Request,
+  Responses,
+  TabPage,
+} from '../messages/protocol';
 import type { PaperState } from '../model/paper';
 import type { PopupApi, PopupCall } from './api';
 
@@ -39,6 +46,8 @@ export interface FakeOptions {
   papers?: ListedPaper[];
   tab?: TabPage | null;
   storageError?: string | null;
+  /** The page the background keeps ready, and the milliseconds before it is read. */
+  openingPage?: { page: OpeningPage; latency: number };
   /** Milliseconds before a listPapers reply (0: the next microtask). */
   latency?: (request: Request<'listPapers'>) => number;
 }
@@ -126,6 +135,12 @@ export function createFakePopupApi(options: FakeOptions = {}) {
         for (const paper of backup.papers ?? []) library.set(paper.id, paper);
         return { imported: backup.papers?.length ?? 0 };
       }),
+    async openingPage() {
+      const kept = options.openingPage;
+      if (!kept) return null;
+      await new Promise((resolve) => setTimeout(resolve, kept.latency));
+      return kept.page;
+    },
     onStatesChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

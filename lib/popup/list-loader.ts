@@ -1,10 +1,17 @@
 import { batch } from '@preact/signals';
-import { LIMITS } from '../messages/protocol';
+import { LIMITS, POPUP_PAGE_SIZE, type OpeningPage, type PopupView } from '../messages/protocol';
 import type { PopupApi } from './api';
 import { describeError, type PopupState } from './popup-state';
 import { appendRows, listedInView } from './rows';
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = POPUP_PAGE_SIZE;
+
+export interface FetchOptions {
+  /** A page `keep` refuses is not shown (and the total is still returned). */
+  keep?: (total: number) => boolean;
+  /** The view to ask for, shown with its page; the current view when omitted. */
+  view?: PopupView;
+}
 
 /**
  * Loads the view's pages into the state. Every replacing request starts a new generation, and a
@@ -13,6 +20,8 @@ export const PAGE_SIZE = 50;
  */
 export function createListLoader(state: PopupState, api: PopupApi) {
   let generation = 0;
+  /** The generation whose reply is on screen: a kept page never paints over it. */
+  let shown = -1;
 
   /** Drops the replies of every request in flight. */
   function invalidate(): void {
@@ -21,11 +30,11 @@ export function createListLoader(state: PopupState, api: PopupApi) {
 
   /**
    * Loads the first page of the view (replace) or the next one; returns the total, or null for a
-   * failed or stale request. A page `keep` refuses is not shown, and loading goes on.
+   * failed or stale request.
    */
-  async function fetchPage(replace: boolean, keep = (_total: number) => true) {
+  async function fetchPage(replace: boolean, { keep, view: asked }: FetchOptions = {}) {
     const current = replace ? ++generation : generation;
-    const view = state.view.peek();
+    const view = asked ?? state.view.peek();
     // Rows still shown that left the view meanwhile (unstarred in Starred) no longer count.
     const offset = replace
       ? 0
@@ -38,8 +47,10 @@ export function createListLoader(state: PopupState, api: PopupApi) {
       const query = state.query.peek().trim().slice(0, LIMITS.query);
       const page = await api.listPapers({ view, query, offset, limit: PAGE_SIZE });
       if (current !== generation) return null;
-      if (!keep(page.total)) return page.total;
+      if (keep && !keep(page.total)) return page.total;
+      shown = current;
       batch(() => {
+        state.view.value = view;
         state.papers.value = replace ? page.papers : appendRows(state.papers.peek(), page.papers);
         state.total.value = page.total;
         state.hasMore.value = page.hasMore;
@@ -56,5 +67,22 @@ export function createListLoader(state: PopupState, api: PopupApi) {
     }
   }
 
-  return { fetchPage, invalidate };
+  /**
+   * Paints the background's kept first page while the live one (of `at`, the generation that
+   * asked for it) is on its way, unless that reply or a newer request came first. No "Show more"
+   * until the live page confirms the list.
+   */
+  function paintKept(page: OpeningPage, at: number): boolean {
+    if (at !== generation || shown === generation) return false;
+    batch(() => {
+      state.view.value = page.view;
+      state.papers.value = page.papers;
+      state.total.value = page.total;
+      state.hasMore.value = false;
+      state.loading.value = false;
+    });
+    return true;
+  }
+
+  return { fetchPage, invalidate, paintKept, generation: () => generation };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { createFakePopupApi, makePaper, NOW } from './fake-popup-api';
-import { createPopupModel } from './model';
+import { createPopupModel, NEW_FALLBACK_NOTICE } from './model';
 
 const papers = [
   makePaper('2509.00001', { title: 'Alpha', state: 'new', firstSeenAt: NOW - 1000 }),
@@ -14,6 +14,8 @@ async function openModel() {
   await model.load();
   return { fake, model };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const starred = (model: Awaited<ReturnType<typeof openModel>>['model'], id: string) =>
   model.papers.value.find((paper) => paper.id === id)?.starredAt !== undefined;
@@ -116,6 +118,79 @@ describe('createPopupModel', () => {
     await model.loadMore();
     expect(model.papers.value.map((p) => p.id).slice(-2)).toEqual(['2509.00050', '2509.00051']);
     expect(model.hasMore.value).toBe(false);
+  });
+
+  describe('the first page the background keeps ready', () => {
+    const kept = (view: 'new' | 'all', ids: string[]) => ({
+      view,
+      papers: ids.map((id) => papers.find((p) => p.id === id) ?? makePaper(id)),
+      total: ids.length,
+      hasMore: true,
+    });
+
+    it('is painted while the live page is on its way, which then replaces it', async () => {
+      const fake = createFakePopupApi({
+        papers,
+        latency: () => 200,
+        openingPage: { page: kept('new', ['2509.00001']), latency: 5 },
+      });
+      const model = createPopupModel(fake.api, 3);
+      const loading = model.load();
+      await sleep(30);
+      expect(model.papers.value.map((p) => p.title)).toEqual(['Alpha']);
+      expect(model.loading.value).toBe(false);
+      // No "Show more" until the live page says what more there is.
+      expect(model.hasMore.value).toBe(false);
+      await loading;
+      expect(model.papers.value.map((p) => p.title)).toEqual(['Alpha', 'Beta']);
+      expect(model.total.value).toBe(2);
+    });
+
+    it('is not painted over the live page when it comes after it', async () => {
+      const fake = createFakePopupApi({
+        papers,
+        openingPage: { page: kept('new', ['2509.00001']), latency: 20 },
+      });
+      const model = createPopupModel(fake.api, 3);
+      await model.load();
+      await sleep(40);
+      expect(model.papers.value.map((p) => p.title)).toEqual(['Alpha', 'Beta']);
+    });
+
+    it('is not painted once the reader picked a view', async () => {
+      const fake = createFakePopupApi({
+        papers: [...papers, makePaper('2509.00003', { title: 'Gamma', starredAt: NOW })],
+        latency: () => 30,
+        openingPage: { page: kept('new', ['2509.00001']), latency: 10 },
+      });
+      const model = createPopupModel(fake.api, 3);
+      const loading = model.load();
+      const picking = model.setView('starred');
+      await sleep(20);
+      expect(model.papers.value).toEqual([]);
+      await Promise.all([loading, picking]);
+      expect(model.view.value).toBe('starred');
+      expect(model.papers.value.map((p) => p.title)).toEqual(['Gamma']);
+    });
+
+    it('opens on All with its note when New was empty', async () => {
+      const seen = papers.map((p) => ({ ...p, state: 'seen' as const }));
+      const fake = createFakePopupApi({
+        papers: seen,
+        latency: () => 200,
+        openingPage: { page: { ...kept('all', []), papers: seen, total: 2 }, latency: 5 },
+      });
+      const model = createPopupModel(fake.api, 3);
+      const loading = model.load();
+      await sleep(30);
+      expect(model.papers.value).toHaveLength(2);
+      expect(model.view.value).toBe('all');
+      expect(model.notice.value).toBe(NEW_FALLBACK_NOTICE);
+      await loading;
+      expect(model.view.value).toBe('all');
+      expect(model.notice.value).toBe(NEW_FALLBACK_NOTICE);
+      expect(fake.listCalls().map((call) => call.view)).toEqual(['new', 'all']);
+    });
   });
 
   it('stops listening when disposed', async () => {

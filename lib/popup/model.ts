@@ -18,7 +18,8 @@ export type PopupModel = ReturnType<typeof createPopupModel>;
  */
 export function createPopupModel(api: PopupApi, tab?: number | Promise<number | undefined>) {
   const state = createPopupState();
-  const { fetchPage, invalidate } = createListLoader(state, api);
+  const loader = createListLoader(state, api);
+  const { fetchPage, invalidate } = loader;
   let statusRequest = 0;
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
@@ -39,20 +40,35 @@ export function createPopupModel(api: PopupApi, tab?: number | Promise<number | 
     }
   }
 
-  /** Opens the popup: New by default, All (and a note) when nothing is new. */
+  /**
+   * Opens the popup: New by default, All (and a note) when nothing is new. The page the
+   * background keeps ready is painted at once when it comes before the live one.
+   */
   async function load(): Promise<void> {
-    const isPlainNew = () => state.view.peek() === 'new' && !state.query.peek().trim();
-    // An empty New is not shown at all, to avoid a flash before All.
-    const first = fetchPage(true, (count) => count > 0 || !isPlainNew());
+    const kept = api.openingPage().catch(() => null);
+    // Until the reader picks a view or types, the popup's opening is still the model's to make.
+    let opened = -1;
+    const untouched = () => loader.generation() === opened;
+    const first = fetchPage(true, {
+      view: 'new',
+      // An empty New is not shown at all, to avoid a flash before All.
+      keep: (count) => count > 0 || !untouched(),
+    });
+    opened = loader.generation();
+    void kept.then((page) => {
+      if (!page || !loader.paintKept(page, opened)) return;
+      if (page.view === 'all' && page.total > 0) state.notice.value = NEW_FALLBACK_NOTICE;
+    });
     // The status (counts, the tab's page) is asked for once the first page is in: asked at once,
     // its IndexedDB reads share the worker and the browser's IndexedDB thread with the list's,
     // and the first rows (what the popup is opened for) come later.
     void first.then(() => refreshStatus());
     const total = await first;
-    if (total !== 0 || !isPlainNew()) return;
-    state.view.value = 'all';
+    if (total !== 0 || !untouched()) return;
+    state.view.value = 'all'; // At once: a search typed meanwhile is in All.
     // An empty library gets the "open huggingface.co/papers" hint alone, not this note too.
-    if (await fetchPage(true)) state.notice.value = NEW_FALLBACK_NOTICE;
+    const all = await fetchPage(true, { view: 'all' });
+    state.notice.value = all ? NEW_FALLBACK_NOTICE : null;
   }
 
   function cancelSearch(): void {
