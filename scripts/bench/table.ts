@@ -4,7 +4,7 @@ import type { PageFigures } from './content';
 import type { HeapUsage } from './heap';
 import type { LibraryEntry } from './library';
 import { contentRatio, sizeRatios, type Ratio } from './ratios';
-import { fmt, type Stat } from './stats';
+import { fmt, stat, type Stat } from './stats';
 
 export interface BenchResults {
   bundles: BundleSize[];
@@ -150,8 +150,16 @@ export function formatTable(r: BenchResults): string {
 
   section('(3) popup');
   row(
-    '  open → first row, ours',
+    '  open → first row, ours (opened again)',
     entries.map((e) => ms(e.popup?.openToFirstRowMs)),
+  );
+  row(
+    '  open → live list reply, ours (opened again)',
+    entries.map((e) => ms(e.popup?.openToLiveListMs)),
+  );
+  row(
+    '  open → first row, ours, first open after the reports',
+    entries.map((e) => ms(stat(e.popup?.firstOpenToFirstRowMs ?? []))),
   );
   row(
     '  open → first rows, baseline',
