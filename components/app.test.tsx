@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makePaper, NOW } from '../lib/popup/fake-popup-api';
 import { NEW_FALLBACK_NOTICE } from '../lib/popup/model';
+import { FIRST_ROWS } from './paper-list';
 import { listedTitles, renderPopup, rowOf } from './testing/render-popup';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const library = () => [
   makePaper('2509.00001', { title: 'Fresh diffusion', state: 'new', firstSeenAt: NOW - 60_000 }),
@@ -95,6 +99,29 @@ describe('the popup', () => {
       .filter((c) => c.view === 'all')
       .map((c) => c.offset);
     expect(offsets).toEqual([0, 50, 100]);
+  });
+
+  it('paints the first rows of a new list first, the rest after that frame; a star keeps them', async () => {
+    const many = Array.from({ length: 50 }, (_, i) =>
+      makePaper(`2509.${String(10000 + i)}`, { title: `Paper ${i}`, firstSeenAt: NOW - i * 1000 }),
+    );
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+      frames.push(callback);
+      return frames.length;
+    });
+    const { model } = renderPopup({ papers: many });
+    await waitFor(() => expect(listedTitles()).toHaveLength(FIRST_ROWS));
+    expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(listedTitles()).toHaveLength(FIRST_ROWS); // Not before the frame.
+    act(() => frames.splice(0).forEach((frame) => frame(performance.now())));
+    await waitFor(() => expect(listedTitles()).toHaveLength(50));
+    await act(() => model.toggleStar('2509.10003'));
+    expect(listedTitles()).toHaveLength(50);
+    // A search's results are a new list: its first rows first again.
+    act(() => model.setQuery('paper'));
+    await waitFor(() => expect(listedTitles()).toHaveLength(FIRST_ROWS));
   });
 
   it('reports what the background refuses when loading', async () => {

@@ -24,6 +24,7 @@ export function App({ model }: { model: PopupModel }) {
         <div id={PANEL_ID} role="tabpanel" aria-labelledby={viewTabId(model.view.value)}>
           <PaperList
             papers={model.papers}
+            listVersion={model.listVersion}
             total={model.total}
             hasMore={model.hasMore}
             loading={model.loading}

@@ -52,6 +52,7 @@ export function createListLoader(state: PopupState, api: PopupApi) {
       batch(() => {
         state.view.value = view;
         state.papers.value = replace ? page.papers : appendRows(state.papers.peek(), page.papers);
+        if (replace) state.listVersion.value++;
         state.total.value = page.total;
         state.hasMore.value = page.hasMore;
         state.loading.value = false;
@@ -77,6 +78,7 @@ export function createListLoader(state: PopupState, api: PopupApi) {
     batch(() => {
       state.view.value = page.view;
       state.papers.value = page.papers;
+      state.listVersion.value++;
       state.total.value = page.total;
       state.hasMore.value = false;
       state.loading.value = false;

@@ -18,6 +18,8 @@ export interface PopupState {
   /** The search box's text, at once; the list follows it after a short debounce. */
   query: Signal<string>;
   papers: Signal<ListedPaper[]>;
+  /** Bumped whenever `papers` is replaced by another list (not when rows are patched or added). */
+  listVersion: Signal<number>;
   /** Papers in the view on the background's side, loaded or not; the query is not counted. */
   total: Signal<number>;
   hasMore: Signal<boolean>;
@@ -35,6 +37,7 @@ export function createPopupState(): PopupState {
     view: signal<PopupView>('new', { name: 'view' }),
     query: signal('', { name: 'query' }),
     papers: signal<ListedPaper[]>([], { name: 'papers' }),
+    listVersion: signal(0, { name: 'listVersion' }),
     total: signal(0, { name: 'total' }),
     hasMore: signal(false, { name: 'hasMore' }),
     loading: signal(false, { name: 'loading' }),

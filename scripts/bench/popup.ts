@@ -67,18 +67,21 @@ const FIRST_ROW_INIT = `(() => {
   const obs = new MutationObserver(look);
   obs.observe(document, { childList: true, subtree: true });
   // When the first listPapers reply reaches the page: the live list, which replaces (or is) the
-  // first rows painted. The polyfill calls chrome.runtime.sendMessage with a callback.
+  // first rows painted. Whether the caller passes a callback (the polyfill) or takes the promise.
   const send = chrome.runtime.sendMessage;
+  const arrived = () => {
+    if (window.__liveList === undefined) window.__liveList = performance.now();
+  };
   chrome.runtime.sendMessage = function (...args) {
+    const listing = args[0]?.type === 'listPapers';
     const i = args.findIndex((arg) => typeof arg === 'function');
-    if (args[0]?.type === 'listPapers' && i >= 0) {
+    if (listing && i >= 0) {
       const callback = args[i];
-      args[i] = (...reply) => {
-        if (window.__liveList === undefined) window.__liveList = performance.now();
-        return callback(...reply);
-      };
+      args[i] = (...reply) => (arrived(), callback(...reply));
     }
-    return send.apply(this, args);
+    const result = send.apply(this, args);
+    if (listing && i < 0) result.then(arrived, () => undefined);
+    return result;
   };
 })();`;
 
