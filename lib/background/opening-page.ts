@@ -16,8 +16,6 @@ import type { BackgroundDeps } from './deps';
 /** How long after the last write the page is built: page views and toggles come in bursts. */
 export const OPENING_PAGE_DELAY_MS = 300;
 
-export type OpeningPageKeeper = ReturnType<typeof keepOpeningPage>;
-
 /** One per background: its writers call `forget` before and `prepare` after every write. */
 export function keepOpeningPage(deps: BackgroundDeps, delayMs = OPENING_PAGE_DELAY_MS) {
   /** Bumped by every write: a page built across a write is not stored. */

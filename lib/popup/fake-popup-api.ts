@@ -8,6 +8,7 @@ import type {
 } from '../messages/protocol';
 import type { PaperState } from '../model/paper';
 import type { PopupApi, PopupCall } from './api';
+import { listedInView } from './rows';
 
 /** Test double of the background: an in-memory library that lists, filters and pages like it. */
 
@@ -24,13 +25,6 @@ export function makePaper(id: string, overrides: Partial<ListedPaper> = {}): Lis
     state: 'seen',
     ...overrides,
   };
-}
-
-function inView(paper: ListedPaper, view: PopupView): boolean {
-  if (view === 'hidden') return paper.hiddenAt !== undefined;
-  if (paper.hiddenAt !== undefined) return false;
-  if (view === 'new') return paper.state === 'new';
-  return view === 'starred' ? paper.starredAt !== undefined : true;
 }
 
 function matches(paper: ListedPaper, query: string): boolean {
@@ -80,7 +74,7 @@ export function createFakePopupApi(options: FakeOptions = {}) {
   }
 
   const list = (view: PopupView, query = '') =>
-    [...library.values()].filter((p) => inView(p, view) && matches(p, query)).sort(byNewest);
+    [...library.values()].filter((p) => listedInView(view, p) && matches(p, query)).sort(byNewest);
 
   function update(id: string, change: (paper: ListedPaper) => ListedPaper): { paper: ListedPaper } {
     const paper = library.get(id);

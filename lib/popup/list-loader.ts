@@ -4,8 +4,6 @@ import type { PopupApi } from './api';
 import { describeError, type PopupState } from './popup-state';
 import { appendRows, listedInView } from './rows';
 
-export const PAGE_SIZE = POPUP_PAGE_SIZE;
-
 export interface FetchOptions {
   /** A page `keep` refuses is not shown (and the total is still returned). */
   keep?: (total: number) => boolean;
@@ -45,7 +43,7 @@ export function createListLoader(state: PopupState, api: PopupApi) {
     });
     try {
       const query = state.query.peek().trim().slice(0, LIMITS.query);
-      const page = await api.listPapers({ view, query, offset, limit: PAGE_SIZE });
+      const page = await api.listPapers({ view, query, offset, limit: POPUP_PAGE_SIZE });
       if (current !== generation) return null;
       if (keep && !keep(page.total)) return page.total;
       shown = current;

@@ -6,7 +6,6 @@ import { createListLoader } from './list-loader';
 import { createPaperActions } from './paper-actions';
 import { createPopupState, describeError } from './popup-state';
 
-export { PAGE_SIZE } from './list-loader';
 export const SEARCH_DEBOUNCE_MS = 150;
 export const NEW_FALLBACK_NOTICE = 'Nothing new since your last visit: showing all papers.';
 
