@@ -10,6 +10,7 @@ import type { PaperInfo, PaperRecord, Visit } from '../model/paper';
 import type { Request } from '../messages/protocol';
 import { GAP, T0 } from '../db/test-papers';
 import { indexQueued } from '../db/search-index';
+import { inBatches } from '../db/search-schema';
 import { MAX_VISITS } from '../db/visits-repo';
 import { contentSender, popup, setupBackground } from './test-background';
 
@@ -54,12 +55,13 @@ function writeInBulk(db: IDBDatabase): Promise<void> {
           new Promise<void>((resolve, reject) => {
             const tx = db.transaction(['papers', 'visits', 'searchQueue', 'meta'], 'readwrite');
             const store = tx.objectStore('papers');
-            // Queued for the search index, as the upgrade to version 2 queues a library.
-            const queue = tx.objectStore('searchQueue');
+            const ids: string[] = [];
             for (let i = b * BATCH; i < (b + 1) * BATCH; i++) {
               store.put(record(i));
-              queue.put(0, idOf(i));
+              ids.push(idOf(i));
             }
+            // Queued for the search index, as the upgrade to version 3 queues a library.
+            for (const batch of inBatches(ids)) tx.objectStore('searchQueue').add(batch);
             if (b === 0) for (const visit of visits) tx.objectStore('visits').put(visit);
             // The counter the product's writers keep (lib/db/paper-count.ts); the store was empty.
             tx.objectStore('meta').put((b + 1) * BATCH, 'paperCount');

@@ -2,8 +2,9 @@ import * as v from 'valibot';
 import type { PaperRecord, Visit } from '../model/paper';
 import { PaperInfoSchema, type LibraryBackup } from '../messages/protocol';
 import type { Db } from './open-db';
+import { readPaperCounter } from './paper-count';
 import { noteWrittenPapers } from './paper-writes';
-import { allRequests, inTransaction } from './transaction';
+import { allRequests, inTransaction, together } from './transaction';
 import { LIBRARY_STORES, pruneVisits } from './visits-repo';
 
 export const BACKUP_FORMAT = 'papers-radar-backup';
@@ -119,11 +120,14 @@ export async function importLibrary(db: Db, input: unknown): Promise<{ imported:
     const papers = tx.objectStore('papers');
     const visits = tx.objectStore('visits');
     const ids = [...incoming.keys()];
-    const stored = await allRequests(ids, (id) => papers.get(id));
-    const storedVisits = await allRequests(backup.visits, (visit) => visits.get(visit.start));
+    const [stored, storedVisits, counter] = await together(
+      () => allRequests(ids, (id) => papers.get(id)),
+      () => allRequests(backup.visits, (visit) => visits.get(visit.start)),
+      () => readPaperCounter(tx),
+    );
     const merged = ids.map((id, i) => mergeRecords(stored[i], incoming.get(id) as PaperRecord));
     await allRequests(merged, (record) => papers.put(record));
-    await noteWrittenPapers(tx, stored, merged);
+    await noteWrittenPapers(tx, stored, merged, counter);
     await allRequests(backup.visits, (visit, i) => visits.put(mergeVisits(storedVisits[i], visit)));
     await pruneVisits(tx);
   });

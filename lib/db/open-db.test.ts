@@ -45,6 +45,25 @@ async function writeVersion1(name: string): Promise<void> {
   db.close();
 }
 
+/** Version 2 as it shipped, in raw IndexedDB: the search stores, the queue one entry per id. */
+async function writeVersion2(name: string, queued: string[]): Promise<void> {
+  const open = indexedDB.open(name, 2);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    createVersion1(db);
+    for (const store of ['searchQueue', 'searchDocs', 'searchBlocks', 'searchTerms', 'meta']) {
+      db.createObjectStore(store);
+    }
+  };
+  const db = await request(open);
+  const tx = db.transaction(['papers', 'searchQueue', 'meta'], 'readwrite');
+  V1_PAPERS.forEach((p) => tx.objectStore('papers').put(p));
+  queued.forEach((id, i) => tx.objectStore('searchQueue').put(i, id));
+  tx.objectStore('meta').put(V1_PAPERS.length, 'paperCount');
+  await new Promise((resolve) => (tx.oncomplete = resolve));
+  db.close();
+}
+
 describe('openDb', () => {
   it('keeps every record and flag of a version 1 database', async () => {
     await writeVersion1('v1');
@@ -65,8 +84,9 @@ describe('openDb', () => {
     expect(hidden.papers.map((p) => p.id)).toEqual([paperId(3), paperId(2)]);
     // Version 2 counted the papers (the All count) and queued each for the search index.
     expect(await db.get('meta', 'paperCount')).toBe(V1_PAPERS.length);
-    // Version 2 queued every paper for the search index; once indexed, search finds them.
-    expect(await db.getAllKeys('searchQueue')).toEqual(V1_PAPERS.map((p) => p.id));
+    // Version 2 queued every paper for the search index, and version 3 moved them into a batch;
+    // once indexed, search finds them.
+    expect(await db.getAll('searchQueue')).toEqual([V1_PAPERS.map((p) => p.id)]);
     await indexQueued(db);
     const bare = await listPapers(db, { ...page, view: 'all', query: 'bare' }, T0, {
       indexed: true,
@@ -75,6 +95,24 @@ describe('openDb', () => {
     // The upgraded database keeps working for writes.
     const report = await recordReport(db, { papers: [paperInfo(1)] }, T0 + 2e7, GAP);
     expect(report.states[0]).toMatchObject({ state: 'seen', starred: true, firstSeenAt: T0 });
+    db.close();
+  });
+
+  it('moves a version 2 search queue into batches, and indexes them', async () => {
+    const unknown = Array.from({ length: 2100 }, (_, i) => `9999.${String(i).padStart(5, '0')}`);
+    await writeVersion2('v2', [paperId(4), ...unknown]);
+    const db = await openDb('v2');
+    const batches = await db.getAll('searchQueue');
+    expect(batches.map((batch) => batch.length)).toEqual([2048, 53]);
+    expect(batches.flat()).toEqual([paperId(4), ...unknown].sort());
+    expect(await indexQueued(db)).toBe(2101);
+    const page = { view: 'all' as const, query: 'bare', offset: 0, limit: 10 };
+    const bare = await listPapers(db, page, T0, { indexed: true });
+    expect(bare.papers.map((p) => p.id)).toEqual([paperId(4)]);
+    expect(await db.count('searchQueue')).toBe(0);
+    // A report queues its new paper as one batch of its own.
+    await recordReport(db, { papers: [paperInfo(5), paperInfo(1)] }, T0 + 2e7, GAP);
+    expect(await db.getAll('searchQueue')).toEqual([[paperId(5)]]);
     db.close();
   });
 

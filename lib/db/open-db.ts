@@ -7,6 +7,7 @@ import type { PaperRecord, Visit } from '../model/paper';
 import { createPaperCount } from './paper-count';
 import {
   createSearchStores,
+  queueInBatches,
   type SearchBlock,
   type SearchDoc,
   type TermBucket,
@@ -14,7 +15,7 @@ import {
 import { StorageError, toStorageError } from './storage-error';
 
 export const DB_NAME = 'papers-radar';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface PapersRadarDB extends DBSchema {
   papers: {
@@ -29,8 +30,8 @@ export interface PapersRadarDB extends DBSchema {
     };
   };
   visits: { key: number; value: Visit };
-  // The search index (search-index.ts): papers waiting to be indexed, then the index itself.
-  searchQueue: { key: string; value: number };
+  // The search index (search-index.ts): batches of papers waiting to be indexed, then the index.
+  searchQueue: { key: number; value: string[] };
   searchDocs: { key: string; value: SearchDoc };
   searchBlocks: { key: number; value: SearchBlock };
   searchTerms: { key: [string, number]; value: TermBucket };
@@ -85,6 +86,7 @@ export function openDb(name = DB_NAME, options: OpenDbOptions = {}): Promise<Db>
           createSearchStores(db, transaction);
           createPaperCount(db, transaction);
         }
+        if (oldVersion < 3) queueInBatches(db, transaction);
       },
       blocking(_current, _blocked, event) {
         // A newer version waits for us: step aside; the connection reopens on the next request.

@@ -11,13 +11,22 @@ const KEY = 'paperCount';
 
 type ReadTx = IDBPTransaction<PapersRadarDB, ('papers' | 'meta')[], 'readonly'>;
 
-/** Adds `added` new papers to the counter, in the writer's transaction. */
-export async function addToPaperCount(tx: LibraryTx, added: number): Promise<void> {
-  if (added === 0) return;
-  const meta = tx.objectStore('meta');
-  const count = await meta.get(KEY);
+/** The counter as stored, read in a writer's transaction (`undefined`: none, see below). */
+export function readPaperCounter(tx: LibraryTx): Promise<number | undefined> {
+  return tx.objectStore('meta').get(KEY);
+}
+
+/**
+ * Adds `added` new papers to the counter `stored` that `readPaperCounter` read in the same
+ * transaction (asked with the writer's other reads, so the counter costs no round trip of its own).
+ */
+export async function addToPaperCount(
+  tx: LibraryTx,
+  stored: number | undefined,
+  added: number,
+): Promise<void> {
   // Without a counter (never, past the upgrade) the next read counts the store instead.
-  if (count !== undefined) await meta.put(count + added, KEY);
+  if (added > 0 && stored !== undefined) await tx.objectStore('meta').put(stored + added, KEY);
 }
 
 /** The number of stored papers: the counter, or a count of the store if it is missing. */

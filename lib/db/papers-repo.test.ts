@@ -16,6 +16,23 @@ describe('recordReport', () => {
     expect(stored).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0, title: 'Paper number 1' });
   });
 
+  it('finds stored papers however far apart the ids of a page lie', async () => {
+    const db = await freshDb();
+    await recordReport(db, { papers: papers(1, 300) }, T0, GAP);
+    // A search page: ids spread over the library, with hundreds of stored ids between them.
+    const later = T0 + 2 * GAP;
+    const page = [paperInfo(300), paperInfo(1), paperInfo(301), paperInfo(150), paperInfo(299)];
+    const result = await recordReport(db, { papers: page }, later, GAP);
+    expect(result.states.map((s) => [s.id, s.state, s.firstSeenAt])).toEqual([
+      [paperId(300), 'seen', T0],
+      [paperId(1), 'seen', T0],
+      [paperId(301), 'new', later],
+      [paperId(150), 'seen', T0],
+      [paperId(299), 'seen', T0],
+    ]);
+    expect(await db.get('meta', 'paperCount')).toBe(301);
+  });
+
   it('keeps firstSeenAt and every flag while refreshing page fields', async () => {
     const db = await freshDb();
     await recordReport(db, { papers: [paperInfo(1)], openedId: paperId(1) }, T0, GAP);

@@ -1,10 +1,11 @@
 import type { PaperInfo, PaperRecord, PaperState, Visit } from '../model/paper';
 import type { Request } from '../messages/protocol';
-import { paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
 import { noteWrittenPapers } from './paper-writes';
-import { allRequests, inTransaction } from './transaction';
-import { LIBRARY_STORES, recordView } from './visits-repo';
+import { allRequests, inTransaction, together } from './transaction';
+import { nextVisit, paperState } from '../visits/new-since-last-visit';
+import { readPaperCounter } from './paper-count';
+import { LIBRARY_STORES, latestVisitIn, writeVisit, type LibraryTx } from './visits-repo';
 
 export type PageReport = Pick<Request<'reportPage'>, 'papers' | 'openedId'>;
 
@@ -19,29 +20,65 @@ export interface ReportResult {
  * Records one page view in one transaction over papers and visits: visit bookkeeping, then an
  * upsert of every paper. `now` is the background's clock; the visit may move it forward (the
  * clock never runs backwards for the rule), and that time stamps the papers.
+ *
+ * Every awaited request is a round trip to the browser's IndexedDB thread, so the reads (the
+ * latest visit, which of the page's papers are stored, the paper counter) are asked together, then
+ * the stored papers, then the writes are started together: a page of new papers costs two round
+ * trips and the commit, whatever its size.
  */
 export function recordReport(db: Db, report: PageReport, now: number, gapMs: number) {
   return inTransaction(db, LIBRARY_STORES, 'readwrite', async (tx): Promise<ReportResult> => {
-    const visit = await recordView(tx, now, gapMs);
-    const at = visit.end;
     const store = tx.objectStore('papers');
     const latestInfo = new Map(report.papers.map((p) => [p.id, p]));
     const ids = [...latestInfo.keys()];
-    const existing = await allRequests(ids, (id) => store.get(id));
+    const [latest, stored, counter] = await together(
+      () => latestVisitIn(tx),
+      () => storedAmong(tx, ids),
+      () => readPaperCounter(tx),
+    );
+    const existing = await allRequests(ids, (id) =>
+      stored(id) ? store.get(id) : Promise.resolve(undefined),
+    );
+    const visit = nextVisit(latest, now, gapMs);
+    const at = visit.end;
     const saved = new Map<string, PaperRecord>();
-    await allRequests(ids, (id, i) => {
+    ids.forEach((id, i) => {
       const info = latestInfo.get(id) as PaperInfo;
-      const record = upsertRecord(existing[i], info, at, id === report.openedId);
-      saved.set(id, record);
-      return store.put(record);
+      saved.set(id, upsertRecord(existing[i], info, at, id === report.openedId));
     });
-    await noteWrittenPapers(tx, existing, [...saved.values()]);
+    const records = [...saved.values()];
+    await together(
+      () => writeVisit(tx, latest, visit),
+      () => allRequests(records, (record) => store.put(record)),
+      () => noteWrittenPapers(tx, existing, records, counter),
+    );
     const states = report.papers.map((p) =>
       paperState(saved.get(p.id) as PaperRecord, visit.start),
     );
     return { states, visitStart: visit.start, visit };
   });
 }
+
+/**
+ * Which of `ids` may be stored, from one read of the keys between the smallest and the largest:
+ * a page's papers mostly have neighbouring ids, and new ones have none stored, so a page of new
+ * papers needs no read per paper. Past `KEYS_READ` keys (ids spread over the library: a search
+ * page, say), the ids beyond the last key read count as maybe stored, to be read one by one.
+ */
+async function storedAmong(tx: LibraryTx, ids: readonly string[]) {
+  const sorted = [...ids].sort();
+  const lowest = sorted[0];
+  const highest = sorted[sorted.length - 1];
+  if (lowest === undefined || highest === undefined) return () => false;
+  const limit = KEYS_READ(ids.length);
+  const keys = await tx.objectStore('papers').getAllKeys(IDBKeyRange.bound(lowest, highest), limit);
+  const known = new Set(keys);
+  const settledUpTo = keys.length < limit ? highest : (keys[keys.length - 1] as string);
+  return (id: string) => known.has(id) || id > settledUpTo;
+}
+
+/** Keys read to learn which of a page's papers are stored: some beyond the page's own. */
+const KEYS_READ = (papers: number) => 4 * papers + 16;
 
 /**
  * The record after a page showed `info` at `at`: the earliest `firstSeenAt` stays, page fields

@@ -9,7 +9,7 @@ import { hasQueued, indexQueued } from './search-index';
 import { BLOCK_SIZE } from './search-schema';
 import { freshDb, GAP, paperId, paperInfo, T0 } from './test-papers';
 
-const queued = async (db: Db) => (await db.getAllKeys('searchQueue')).map((id) => id.slice(5));
+const queued = async (db: Db) => (await db.getAll('searchQueue')).flat().map((id) => id.slice(5));
 
 async function search(db: Db, query: string, view: PopupView = 'all', offset = 0, limit = 50) {
   const request = { view, query, offset, limit };

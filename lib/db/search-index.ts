@@ -14,12 +14,14 @@ import type { Db } from './open-db';
 import {
   blockOf,
   BLOCK_SIZE,
+  INDEX_BATCH,
+  inBatches,
   bucketKey,
   bucketRange,
   type SearchBlock,
   type TermBucket,
 } from './search-schema';
-import { allRequests, inTransaction, type Tx } from './transaction';
+import { allRequests, inTransaction, together, type Tx } from './transaction';
 import type { LibraryTx } from './visits-repo';
 
 /** The transaction a popup list runs in: the papers, their counter and the search index. */
@@ -32,13 +34,14 @@ export const LIST_STORES: ('papers' | 'meta' | 'searchBlocks' | 'searchTerms')[]
 ];
 
 /** Papers indexed per round of transactions: bounds how long one index write holds its stores. */
-export const INDEX_BATCH = 2048;
+export { INDEX_BATCH };
+/** Queue entries read per run: reports queue a batch each, so there are often many small ones. */
+const BATCHES_READ = 256;
 
 /** Queues `ids` for indexing, in the caller's transaction. */
 export function queueForSearch(tx: LibraryTx, ids: Iterable<string>): Promise<unknown> {
-  const queue = tx.objectStore('searchQueue');
-  // A fresh token per queueing: the indexer drops an entry only if nobody queued it again since.
-  return allRequests([...ids], (id) => queue.put(Math.random(), id));
+  // One entry per writer (a report queues one batch): every entry costs the writer a request.
+  return allRequests(inBatches([...ids]), (batch) => tx.objectStore('searchQueue').add(batch));
 }
 
 /** Whether a paper must be indexed again after `before` became `after`. */
@@ -75,7 +78,13 @@ async function drain(db: Db): Promise<number> {
 
 /** How many papers wait to be indexed, counting up to `max` (search is incomplete until 0). */
 export async function queuedCount(db: Db, max = Infinity): Promise<number> {
-  return (await db.getAllKeys('searchQueue', undefined, Math.min(max, 2 ** 32 - 1))).length;
+  let count = 0;
+  let cursor = await db.transaction('searchQueue').store.openCursor();
+  while (cursor && count <= max) {
+    count += cursor.value.length;
+    cursor = await cursor.continue();
+  }
+  return Math.min(count, max);
 }
 
 export async function hasQueued(db: Db): Promise<boolean> {
@@ -83,41 +92,42 @@ export async function hasQueued(db: Db): Promise<boolean> {
 }
 
 async function indexBatch(db: Db): Promise<number> {
-  // 1. What to index: queued ids with their queue tokens and records.
-  const queued = await inTransaction(db, ['searchQueue', 'papers'], 'readonly', async (tx) => {
+  // 1. What to index: the oldest batches, up to INDEX_BATCH ids (at least one batch), and their
+  // records. Batches are keyed in the order they were queued.
+  const taken = await inTransaction(db, ['searchQueue', 'papers'], 'readonly', async (tx) => {
     const queue = tx.objectStore('searchQueue');
-    const [ids, tokens] = await Promise.all([
-      queue.getAllKeys(undefined, INDEX_BATCH),
-      queue.getAll(undefined, INDEX_BATCH),
-    ]);
-    const records = await allRequests(ids, (id) => tx.objectStore('papers').get(id));
-    return ids.map((id, i) => ({ id, token: tokens[i], record: records[i] }));
+    const [keys, batches] = await together(
+      () => queue.getAllKeys(undefined, BATCHES_READ),
+      () => queue.getAll(undefined, BATCHES_READ),
+    );
+    const ids = new Set<string>();
+    let count = 0;
+    while (
+      count < keys.length &&
+      (count === 0 || ids.size + (batches[count]?.length ?? 0) <= INDEX_BATCH)
+    ) {
+      for (const id of batches[count] ?? []) ids.add(id);
+      count++;
+    }
+    const records = await allRequests([...ids], (id) => tx.objectStore('papers').get(id));
+    return { keys: keys.slice(0, count), records };
   });
-  const first = queued[0];
-  const last = queued[queued.length - 1];
-  if (!first || !last) return 0;
+  const first = taken.keys[0];
+  const last = taken.keys[taken.keys.length - 1];
+  if (first === undefined || last === undefined) return 0;
 
   // 2. The index writes, in stores no page report touches.
   await inTransaction(db, ['searchDocs', 'searchBlocks', 'searchTerms'], 'readwrite', (tx) =>
     writeIndex(
       tx,
-      queued.flatMap(({ record }) => (record ? [record] : [])),
+      taken.records.flatMap((record) => (record ? [record] : [])),
     ),
   );
 
-  // 3. Done with these, unless queued again meanwhile (their text changed once more).
-  await inTransaction(db, ['searchQueue'], 'readwrite', async (tx) => {
-    const queue = tx.objectStore('searchQueue');
-    const range = IDBKeyRange.bound(first.id, last.id);
-    const [ids, tokens] = await Promise.all([queue.getAllKeys(range), queue.getAll(range)]);
-    const taken = new Map(queued.map(({ id, token }) => [id, token]));
-    if (ids.every((id, i) => taken.get(id) === tokens[i])) return queue.delete(range);
-    await allRequests(
-      ids.filter((id, i) => taken.get(id) === tokens[i]),
-      (id) => queue.delete(id),
-    );
-  });
-  return queued.length;
+  // 3. Done with these batches. A paper queued again meanwhile (its text changed once more) is in
+  // a later batch, which stays.
+  await db.delete('searchQueue', IDBKeyRange.bound(first, last));
+  return taken.records.length;
 }
 
 type IndexTx = Tx<('searchDocs' | 'searchBlocks' | 'searchTerms')[], 'readwrite'>;

@@ -1,5 +1,5 @@
 /**
- * The search index's stores (schema version 2). A paper gets a sequence number (`seq`) when first
+ * The search index's stores (schema version 2; the queue in batches since version 3). A paper gets a sequence number (`seq`) when first
  * indexed; `BLOCK_SIZE` consecutive numbers make a block. For every block and every three-letter
  * word prefix, one `TermBucket` lists the words with that prefix and, per word, the papers of the
  * block that contain it. A query word reads only the buckets of its prefix: a few kilobytes per
@@ -9,6 +9,8 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { PapersRadarDB } from './open-db';
 
 export const BLOCK_SIZE = 4096;
+/** The most papers the indexer takes per run, and so the most ids in one queue entry. */
+export const INDEX_BATCH = 2048;
 const PREFIX = 3;
 
 /** What the index knows of one paper (`searchDocs`, keyed by paper id). */
@@ -59,11 +61,47 @@ export function createSearchStores(
   db.createObjectStore('searchDocs');
   db.createObjectStore('searchBlocks');
   db.createObjectStore('searchTerms');
-  const queue = tx.objectStore('searchQueue');
+  const queue = tx.objectStore('searchQueue') as unknown as LegacyQueue;
   // Requests of the upgrade transaction: it waits for them, and aborts the upgrade if one fails.
   void tx
     .objectStore('papers')
     .getAllKeys()
     .then((ids) => Promise.all(ids.map((id) => queue.put(0, id))))
     .catch(() => undefined);
+}
+
+/**
+ * The version-3 upgrade step: the queue holds batches of ids (one entry per writer, not one per
+ * paper: each entry costs a page report a request). The papers queued so far become batches.
+ */
+export function queueInBatches(
+  db: IDBPDatabase<PapersRadarDB>,
+  tx: IDBPTransaction<PapersRadarDB, StoreNames<PapersRadarDB>[], 'versionchange'>,
+): void {
+  // Read the old queue only once the version-2 step (when it ran in this upgrade too) has filled
+  // it: its puts are made when its read of the papers returns, so a first read here would come
+  // before them, and this second one comes after.
+  void tx
+    .objectStore('searchQueue')
+    .count()
+    .then(() => (tx.objectStore('searchQueue') as unknown as LegacyQueue).getAllKeys())
+    .then((ids) => {
+      db.deleteObjectStore('searchQueue');
+      const queue = db.createObjectStore('searchQueue', { autoIncrement: true });
+      return Promise.all(inBatches(ids).map((batch) => queue.add(batch)));
+    })
+    .catch(() => undefined);
+}
+
+/** The version-2 queue: one entry per paper id (its value a token). */
+interface LegacyQueue {
+  put(token: number, id: string): Promise<string>;
+  getAllKeys(): Promise<string[]>;
+}
+
+/** Ids cut into the batches the queue holds: one batch is what the indexer takes at most. */
+export function inBatches(ids: readonly string[], size = INDEX_BATCH): string[][] {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
+  return batches;
 }

@@ -75,3 +75,14 @@ export function allRequests<T, R>(
   }
   return Promise.all(pending);
 }
+
+/**
+ * Starts several groups of requests of one transaction in one go and waits for all: each awaited
+ * request is a round trip to the browser's IndexedDB thread, and groups started together share
+ * it. A group that fails to start is handled as in `allRequests`.
+ */
+export function together<T extends readonly unknown[]>(
+  ...starts: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  return allRequests(starts, (start) => start()) as Promise<unknown> as Promise<T>;
+}

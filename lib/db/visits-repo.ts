@@ -1,7 +1,6 @@
 import type { Visit } from '../model/paper';
-import { nextVisit } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
-import type { Tx } from './transaction';
+import { together, type Tx } from './transaction';
 
 /** The visits store stays bounded: older visits are pruned when a new one starts. */
 export const MAX_VISITS = 1000;
@@ -24,14 +23,19 @@ export async function latestVisit(db: Db): Promise<Visit | undefined> {
   return cursor?.value;
 }
 
-/** Records a view at `now` inside `tx`: extends the latest visit or starts (and prunes) one. */
-export async function recordView(tx: LibraryTx, now: number, gapMs: number): Promise<Visit> {
-  const store = tx.objectStore('visits');
-  const latest = (await store.openCursor(null, 'prev'))?.value;
-  const visit = nextVisit(latest, now, gapMs);
-  await store.put(visit);
-  if (visit.start !== latest?.start) await pruneVisits(tx);
-  return visit;
+/** The latest visit, read inside a writer's transaction. */
+export async function latestVisitIn(tx: LibraryTx): Promise<Visit | undefined> {
+  return (await tx.objectStore('visits').openCursor(null, 'prev'))?.value;
+}
+
+/** Stores `visit`, which follows `latest`; a visit that starts anew prunes the oldest ones. */
+export async function writeVisit(
+  tx: LibraryTx,
+  latest: Visit | undefined,
+  visit: Visit,
+): Promise<void> {
+  const starts = visit.start === latest?.start ? [] : [() => pruneVisits(tx)];
+  await together(() => tx.objectStore('visits').put(visit), ...starts);
 }
 
 /** Deletes the oldest visits beyond `MAX_VISITS`, inside `tx`. */

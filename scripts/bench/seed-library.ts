@@ -8,7 +8,7 @@
  * hours for 100,000 papers.
  *
  * Besides the records it does what the product's writers do for new papers: it queues each id
- * for the search index (`searchQueue`, lib/db/search-index.ts) and adds to the paper counter
+ * for the search index (`searchQueue`, in batches, lib/db/search-index.ts) and adds to the paper counter
  * (`meta`, lib/db/paper-count.ts). The bench then waits for the background to index the queue
  * (index-build.ts) before timing anything. Anything else the product derives from `papers` must
  * be written here too: adapt it when the schema changes.
@@ -36,12 +36,15 @@ export const SEED_JS = String.raw`
         // The paper counter the product's writers keep (lib/db/paper-count.ts): ids are all new.
         const counted = meta.get('paperCount');
         counted.onsuccess = () => meta.put((counted.result || 0) + (end - start), 'paperCount');
+        const ids = [];
         for (let i = start; i < end; i++) {
           const record = recordFor(i, seeds);
           store.put(record);
-          // Queued for the search index, as the product queues every paper it writes.
-          queue.put(0, record.id);
+          ids.push(record.id);
         }
+        // Queued for the search index as the product queues what it writes: batches of ids
+        // (lib/db/search-schema.ts, at most INDEX_BATCH = 2048 each).
+        for (let i = 0; i < ids.length; i += 2048) queue.add(ids.slice(i, i + 2048));
         await new Promise((resolve, reject) => {
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
