@@ -23,7 +23,7 @@ describe('PaperRow', () => {
     const { container } = renderRow({
       title,
       authors: ['<b onmouseover=alert(3)>Eve</b>'],
-      summary: '<iframe src=javascript:alert(4)>',
+      organization: '<iframe src=javascript:alert(4)>',
     });
     expect(screen.getByRole('link', { name: title }).textContent).toBe(title);
     expect(screen.getByText('<b onmouseover=alert(3)>Eve</b>')).toBeTruthy();

@@ -3,11 +3,10 @@ import { browser } from 'wxt/browser';
 import type { ListedPaper, Request, Responses } from '../messages/protocol';
 import type { PaperRecord } from '../model/paper';
 import { exportLibrary, importLibrary } from '../db/backup';
-import { countPapers, listPapers as listView } from '../db/list-papers';
+import { countPapers, listPapers as listView, toListedPaper } from '../db/list-papers';
 import { setHidden as hide, setStarred as star } from '../db/papers-repo';
 import { isStorageFailure } from '../db/storage-error';
 import { latestVisit } from '../db/visits-repo';
-import { paperState } from '../visits/new-since-last-visit';
 import type { BackgroundDeps } from './deps';
 import { PAPERS_URL } from './sender';
 import { getStorageError, getTabPage, setStorageError } from './session-state';
@@ -30,7 +29,7 @@ async function changeFlag(
   const record: PaperRecord = await set(db, id, on, deps.now());
   const visitStart = (await latestVisit(db))?.start ?? Infinity;
   await refreshTabs(db, new Set([id]));
-  return { paper: { ...record, state: paperState(record, visitStart).state } };
+  return { paper: toListedPaper(record, visitStart) };
 }
 
 export const setStarred = (deps: BackgroundDeps, { id, starred }: Request<'setStarred'>) =>

@@ -50,6 +50,18 @@ describe('listPapers', () => {
     expect(result).toMatchObject({ total: 5, hasMore: false });
   });
 
+  it('lists each paper with what its row shows, without its abstract or AI summary', async () => {
+    const db = await freshDb();
+    const paper = paperInfo(1, { summary: 'A long abstract.', aiSummary: 'An AI summary.' });
+    await recordReport(db, { papers: [paper] }, T0, GAP);
+    const [listed] = (await list(db, 'all')).papers;
+    const { summary, aiSummary, ...shown } = paper;
+    expect([summary, aiSummary]).toEqual(['A long abstract.', 'An AI summary.']);
+    expect(listed).toEqual({ ...shown, firstSeenAt: T0, lastSeenAt: T0, state: 'seen' });
+    // Search still looks in the abstract.
+    expect(ids(await list(db, 'all', 'abstract'))).toEqual([1]);
+  });
+
   it('lists starred papers by starredAt, without hidden ones', async () => {
     const result = await list(await library(), 'starred');
     expect(ids(result)).toEqual([12, 2]);

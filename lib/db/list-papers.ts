@@ -47,6 +47,12 @@ const WALK_BEFORE_INDEX = 250;
 /** Records read per round when checking search candidates: a page and the one after it. */
 const CHECK_BATCH = 64;
 
+/** `record` as the popup lists it, relative to the visit that started at `visitStart`. */
+export function toListedPaper(record: PaperRecord, visitStart: number): ListedPaper {
+  const { summary, aiSummary, ...listed } = record;
+  return { ...listed, state: paperState(record, visitStart).state };
+}
+
 /**
  * One page of a view, newest first ('all' by firstSeenAt, so new papers come first). A paper
  * matches a query when every query word starts one of the words of its title, authors,
@@ -112,7 +118,7 @@ class PageCollector {
       return false;
     }
     if (this.skipped < this.request.offset) this.skipped++;
-    else this.papers.push({ ...record, state: paperState(record, this.visitStart).state });
+    else this.papers.push(toListedPaper(record, this.visitStart));
     return true;
   }
 }

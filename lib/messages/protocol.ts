@@ -77,8 +77,11 @@ export const requestSchemas = {
 export type MessageType = keyof typeof requestSchemas;
 export type Request<T extends MessageType> = v.InferOutput<(typeof requestSchemas)[T]>;
 
-/** A paper as the popup lists it. */
-export interface ListedPaper extends PaperRecord {
+/**
+ * A paper as the popup lists it: its record without the texts no row shows (the abstract and the
+ * AI summary are most of a record's bytes, and every list reply and the kept first page carry 50).
+ */
+export interface ListedPaper extends Omit<PaperRecord, 'summary' | 'aiSummary'> {
   state: NewState;
 }
 

@@ -15,7 +15,10 @@ import { listedInView } from './rows';
 const DAY = 86_400_000;
 export const NOW = Date.UTC(2025, 9, 1, 12);
 
-export function makePaper(id: string, overrides: Partial<ListedPaper> = {}): ListedPaper {
+/** A listed paper, with the abstract the fake's search looks in (lists leave it out). */
+type FakePaper = ListedPaper & { summary?: string };
+
+export function makePaper(id: string, overrides: Partial<FakePaper> = {}): FakePaper {
   return {
     id,
     title: `Paper ${id}`,
@@ -27,7 +30,7 @@ export function makePaper(id: string, overrides: Partial<ListedPaper> = {}): Lis
   };
 }
 
-function matches(paper: ListedPaper, query: string): boolean {
+function matches(paper: FakePaper, query: string): boolean {
   const needle = query.trim().toLowerCase();
   const haystack = [paper.title, ...paper.authors, paper.summary ?? ''].join('\n').toLowerCase();
   return haystack.includes(needle);
