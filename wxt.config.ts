@@ -12,7 +12,8 @@ export default defineConfig({
     // in Firefox, `chrome` in Chrome MV3): their builds keep WXT's own `wxt/browser`, and the
     // popup evaluates 10 kB less before it can ask for its first page. The background keeps it.
     'vite:build:extendConfig': (entrypoints, config) => {
-      const light = (type: string) => type === 'content-script' || type === 'popup';
+      const light = (type: string) =>
+        type === 'content-script' || type === 'popup' || type === 'unlisted-script';
       if (!entrypoints.every((entrypoint) => light(entrypoint.type))) return;
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OPENING_PAGE_KEY } from '../messages/protocol';
 import type { PaperState } from '../model/paper';
 import { createBrowserPopupApi } from './api';
+import { startEarlyRead } from './early-read';
 
 const sender = { id: fakeBrowser.runtime.id };
 
@@ -60,5 +61,23 @@ describe('createBrowserPopupApi', () => {
       await fakeBrowser.storage.session.set({ [OPENING_PAGE_KEY]: bad });
       expect(await api.openingPage()).toBeNull();
     }
+  });
+
+  it("takes the read the popup's head started, once, and reads afresh after it", async () => {
+    const api = createBrowserPopupApi();
+    const paper = { id: '2509.00001', title: 'A', authors: [], firstSeenAt: 1, state: 'new' };
+    const page = { view: 'all', papers: [paper], total: 1, hasMore: false };
+    startEarlyRead(() => Promise.resolve({ [OPENING_PAGE_KEY]: page }));
+    expect(await api.openingPage()).toEqual(page);
+    // Session storage holds nothing: a second call reads it instead of the early answer.
+    expect(await api.openingPage()).toBeNull();
+
+    startEarlyRead(() => Promise.reject(new Error('storage.session is unavailable')));
+    expect(await api.openingPage()).toBeNull();
+    startEarlyRead(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'get')");
+    });
+    await fakeBrowser.storage.session.set({ [OPENING_PAGE_KEY]: page });
+    expect(await api.openingPage()).toEqual(page);
   });
 });

@@ -9,6 +9,7 @@ import {
   type StatesChanged,
 } from '../messages/protocol';
 import { sendMessage } from '../messages/send';
+import { takeEarlyRead } from './early-read';
 
 /** The protocol calls the popup makes; each resolves with the reply or rejects with its error. */
 export type PopupCall =
@@ -44,7 +45,9 @@ export function createBrowserPopupApi(): PopupApi {
     importLibrary: (data) => sendMessage('importLibrary', data),
     // Read straight from session storage: no round trip through the (maybe sleeping) worker.
     async openingPage() {
-      const value = (await browser.storage.session.get(OPENING_PAGE_KEY))[OPENING_PAGE_KEY];
+      // The read popup.html's head started, if any (early-read.ts).
+      const read = takeEarlyRead() ?? browser.storage.session.get(OPENING_PAGE_KEY);
+      const value = (await read)[OPENING_PAGE_KEY];
       return isOpeningPage(value) ? value : null;
     },
     onStatesChanged(listener) {
