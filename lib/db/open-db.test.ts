@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PaperRecord, Visit } from '../model/paper';
 import { listPapers } from './list-papers';
 import { connectDb, DB_VERSION, openDb } from './open-db';
@@ -113,6 +113,25 @@ describe('openDb', () => {
     // A report queues its new paper as one batch of its own.
     await recordReport(db, { papers: [paperInfo(5), paperInfo(1)] }, T0 + 2e7, GAP);
     expect(await db.getAll('searchQueue')).toEqual([[paperId(5)]]);
+    db.close();
+  });
+
+  it('leaves a version 2 database as it was when moving its queue fails', async () => {
+    await writeVersion2('v2-fail', [paperId(4)]);
+    const refuse = vi.spyOn(IDBDatabase.prototype, 'createObjectStore').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(openDb('v2-fail')).rejects.toThrow(/Storage error/);
+    refuse.mockRestore();
+    const raw = await request(indexedDB.open('v2-fail'));
+    expect(raw.version).toBe(2);
+    expect(
+      await request(raw.transaction('searchQueue').objectStore('searchQueue').getAllKeys()),
+    ).toEqual([paperId(4)]);
+    raw.close();
+    // Nothing half done: the next open upgrades it.
+    const db = await openDb('v2-fail');
+    expect(await db.getAll('searchQueue')).toEqual([[paperId(4)]]);
     db.close();
   });
 

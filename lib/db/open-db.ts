@@ -71,6 +71,8 @@ export function openDb(name = DB_NAME, options: OpenDbOptions = {}): Promise<Db>
     openDB<PapersRadarDB>(name, version, {
       upgrade(db, oldVersion, _newVersion, transaction) {
         clearTimeout(timer); // Not blocked (any more): the upgrade itself may take its time.
+        // An aborted upgrade is reported by the open's own rejection, not by this promise.
+        transaction.done.catch(() => undefined);
         if (oldVersion < 1) {
           const papers = db.createObjectStore('papers', { keyPath: 'id' });
           papers.createIndex('firstSeenAt', 'firstSeenAt');

@@ -1,10 +1,11 @@
 /**
  * Keeps the search index (search-schema.ts) up to date and answers query words from it.
  *
- * Writers of papers only queue the ids whose text changed (`queueForSearch`, inside their own
- * transaction). `indexQueued` then works off the critical path in three short transactions, so a
- * page report never waits for index writes: read the queue and the records; write the index
- * (stores no report touches); drop the queue entries that were not queued again meanwhile.
+ * Writers of papers only queue the ids whose text changed (`queueForSearch`, one batch per writer,
+ * inside its own transaction). `indexQueued` then works off the critical path in three short
+ * transactions, so a page report never waits for index writes: read the oldest batches and their
+ * records; write the index (stores no report touches); delete those batches (a paper queued again
+ * meanwhile is in a later one).
  * Index entries are only ever added: a word a paper lost stays listed, and `listPapers` checks
  * every candidate against its record, so results stay exact.
  */
@@ -33,7 +34,8 @@ export const LIST_STORES: ('papers' | 'meta' | 'searchBlocks' | 'searchTerms')[]
   'searchTerms',
 ];
 
-/** Papers indexed per round of transactions: bounds how long one index write holds its stores. */
+// Papers indexed per round of transactions (search-schema.ts): bounds how long one index write
+// holds its stores.
 export { INDEX_BATCH };
 /** Queue entries read per run: reports queue a batch each, so there are often many small ones. */
 const BATCHES_READ = 256;

@@ -1,9 +1,9 @@
 /**
- * The search index's stores (schema version 2; the queue in batches since version 3). A paper gets a sequence number (`seq`) when first
- * indexed; `BLOCK_SIZE` consecutive numbers make a block. For every block and every three-letter
- * word prefix, one `TermBucket` lists the words with that prefix and, per word, the papers of the
- * block that contain it. A query word reads only the buckets of its prefix: a few kilobytes per
- * block instead of every record.
+ * The search index's stores (schema version 2; the queue in batches since version 3). A paper
+ * gets a sequence number (`seq`) when first indexed; `BLOCK_SIZE` consecutive numbers make a
+ * block. For every block and every three-letter word prefix, one `TermBucket` lists the words
+ * with that prefix and, per word, the papers of the block that contain it. A query word reads
+ * only the buckets of its prefix: a few kilobytes per block instead of every record.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { PapersRadarDB } from './open-db';
@@ -90,7 +90,15 @@ export function queueInBatches(
       const queue = db.createObjectStore('searchQueue', { autoIncrement: true });
       return Promise.all(inBatches(ids).map((batch) => queue.add(batch)));
     })
-    .catch(() => undefined);
+    .catch(() => {
+      // Left half done, the old queue would refuse every writer's batch: fail the upgrade instead
+      // (the open fails with a storage error, and the version-2 database stays as it was).
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the failed request.
+      }
+    });
 }
 
 /** The version-2 queue: one entry per paper id (its value a token). */
