@@ -1,6 +1,6 @@
 /**
  * Scenario 4: star and hide from the popup (opened as a page in another tab); every open papers
- * tab follows at once, without a reload. Also saves the screenshots of the decorated page and of
+ * tab follows at once, without a reload, and the open popup follows an undo made on a page. Also saves the screenshots of the decorated page and of
  * the popup (light and dark).
  */
 import { expect, it } from 'vitest';
@@ -68,12 +68,20 @@ it('starring and hiding in the popup updates the open papers tabs without a relo
   await expect.poll(() => badgeText(ext, tabId)).toBe('27');
   await expect.poll(() => badgeText(ext, secondTabId)).toBe('4');
 
-  // A third card hidden, then undone from the page's own strip.
+  // A third card hidden, then undone from the page's own strip: the open popup follows too.
+  const undoneRow = popup.row(undone.title);
   await popup.toggleHidden(undone.title);
   await page.waitForCardAttribute(undone.id, MARK.hidden, true);
+  const rowState = async () =>
+    (await undoneRow.count()) === 0
+      ? 'gone'
+      : await undoneRow.getByRole('button', { name: /^(Hide|Unhide)$/ }).textContent();
+  const hiddenInPopup = await rowState();
   await page.clickUndo(undone.id);
   await page.waitForCardAttribute(undone.id, MARK.hidden, false);
   expect(await page.titleLink(undone.id).isVisible()).toBe(true);
+  expect(hiddenInPopup).not.toBe('Hide');
+  await expect.poll(rowState).toBe('Hide');
   expect(await windowKept(page)).toBe(true);
   expect(await windowKept(second)).toBe(true);
 
