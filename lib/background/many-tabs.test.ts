@@ -4,9 +4,11 @@
  * they report again. No report is lost, each tab keeps its own page and badge, and the visit counts
  * every view. (lib/db/papers-repo.test.ts checks the same at the repository level.)
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { GAP, paperId, T0 } from '../db/test-papers';
+import { getTabPage } from './session-state';
 import { badge, contentSender, openTabs, popup, report, setupBackground } from './test-background';
 
 const TABS = Array.from({ length: 10 }, (_, i) => i + 1);
@@ -68,5 +70,32 @@ describe('ten tabs reporting at once', () => {
     const told = [...new Set(sent.map(([tab]) => tab))].sort((a, b) => a - b);
     expect(told).toEqual([1, 2]);
     for (const tab of TABS) expect(await badge(tab)).toBe('');
+  });
+});
+
+describe('a tab that moves to another page while its old page is refreshed', () => {
+  it('keeps the new page and its badge, whichever lands first', async () => {
+    const pageA = 'https://huggingface.co/papers/date/2025-10-01';
+    const pageB = 'https://huggingface.co/papers/date/2025-10-02';
+    // However far the hide (and the refresh of the tab it starts) has got when the tab reports
+    // its next page: without one queue per tab, a refresh that read page A wrote it back over B.
+    for (let ticks = 0; ticks < 40; ticks++) {
+      const bg = setupBackground();
+      openTabs(1);
+      vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => [
+        { id: 1, url: (await getTabPage(1))?.url ?? pageA } as Browser.tabs.Tab,
+      ]);
+      await bg.send('reportPage', report([1, 5], pageA), contentSender(1));
+      const hiding = bg.send('setHidden', { id: paperId(2), hidden: true }, popup);
+      for (let i = 0; i < ticks; i++) await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all([hiding, bg.send('reportPage', report([11, 13], pageB), contentSender(1))]);
+      expect(await getTabPage(1), `after ${ticks} ticks`).toMatchObject({
+        url: pageB,
+        ids: [paperId(11), paperId(12), paperId(13)],
+        newCount: 3,
+      });
+      expect(await badge(1), `after ${ticks} ticks`).toBe('3');
+      vi.restoreAllMocks();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { indexInBackground } from './search';
 import { countNewVisible, paperState } from '../visits/new-since-last-visit';
 import type { BackgroundDeps } from './deps';
 import type { MessageContext } from './router';
-import { getTabPage, setStorageError, setTabPage } from './session-state';
+import { forTab, getTabPage, setStorageError, setTabPage } from './session-state';
 import { refreshTabs, setBadge } from './tabs';
 
 export async function reportPage(
@@ -22,15 +22,17 @@ export async function reportPage(
   markReportTime(started, data.papers.length);
   const ids = [...new Set(states.map((s) => s.id))];
   const newCount = countNewVisible(states);
-  await setTabPage(tabId, {
-    url: data.url,
-    kind: data.kind,
-    count: ids.length,
-    newCount,
-    ids,
-    visitStart,
+  await forTab(tabId, async () => {
+    await setTabPage(tabId, {
+      url: data.url,
+      kind: data.kind,
+      count: ids.length,
+      newCount,
+      ids,
+      visitStart,
+    });
+    await setBadge(tabId, newCount);
   });
-  await setBadge(tabId, newCount);
   await setStorageError(null); // Storage works again.
   indexInBackground(db);
   return { states, visitStart };

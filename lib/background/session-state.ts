@@ -23,6 +23,25 @@ export async function setTabPage(tabId: number, page: StoredTabPage): Promise<vo
   await browser.storage.session.set({ [tabKey(tabId)]: page });
 }
 
+const tabWork = new Map<number, Promise<unknown>>();
+
+/**
+ * Runs `work` once every earlier `forTab` work of the same tab has finished. A tab's page and
+ * badge are read and written by its reports and by refreshes after a star or hide elsewhere;
+ * without this, a refresh that read the tab's old page could write it back over the page the
+ * tab reported meanwhile, badge included. The worker is the only writer, so an in-memory queue
+ * is enough (a worker that is stopped takes its pending work with it).
+ */
+export function forTab<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const next = (tabWork.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(work);
+  tabWork.set(tabId, next);
+  const forget = () => {
+    if (tabWork.get(tabId) === next) tabWork.delete(tabId);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
 export async function removeTabPage(tabId: number): Promise<void> {
   await browser.storage.session.remove(tabKey(tabId));
 }

@@ -6,7 +6,7 @@ import { getPapers } from '../db/papers-repo';
 import { latestVisit } from '../db/visits-repo';
 import type { PaperRecord } from '../model/paper';
 import { countNewVisible, paperState } from '../visits/new-since-last-visit';
-import { getTabPage, removeTabPage, setTabPage } from './session-state';
+import { forTab, getTabPage, removeTabPage, setTabPage } from './session-state';
 import { PAPERS_URL } from './sender';
 
 export const PAPERS_TABS = '*://huggingface.co/papers*';
@@ -58,13 +58,18 @@ async function refreshPapersTabs(db: Db, changed?: ReadonlySet<string>): Promise
   await Promise.all(
     tabs.map(async ({ id: tabId, url }) => {
       if (tabId === undefined || (url !== undefined && !PAPERS_URL.test(url))) return;
-      const page = await getTabPage(tabId);
-      if (!page || (changed && !page.ids.some((id) => changed.has(id)))) return;
-      const records = (await getPapers(db, page.ids)).filter((r): r is PaperRecord => !!r);
-      const states = records.map((record) => paperState(record, page.visitStart));
-      const newCount = countNewVisible(states);
-      if (newCount !== page.newCount) await setTabPage(tabId, { ...page, newCount });
-      await setBadge(tabId, newCount);
+      // The tab's page is read and its count written back with no report of the tab in between.
+      const states = await forTab(tabId, async () => {
+        const page = await getTabPage(tabId);
+        if (!page || (changed && !page.ids.some((id) => changed.has(id)))) return undefined;
+        const records = (await getPapers(db, page.ids)).filter((r): r is PaperRecord => !!r);
+        const states = records.map((record) => paperState(record, page.visitStart));
+        const newCount = countNewVisible(states);
+        if (newCount !== page.newCount) await setTabPage(tabId, { ...page, newCount });
+        await setBadge(tabId, newCount);
+        return states;
+      });
+      if (!states) return;
       const message: StatesChanged = {
         type: 'statesChanged',
         states: changed ? states.filter((s) => changed.has(s.id)) : states,
@@ -83,9 +88,11 @@ async function sendToTab(tabId: number, message: StatesChanged): Promise<void> {
 }
 
 /** A tab that left the papers pages: no badge, no page record. */
-export async function forgetTab(tabId: number): Promise<void> {
-  await setBadge(tabId, 0);
-  await removeTabPage(tabId);
+export function forgetTab(tabId: number): Promise<void> {
+  return forTab(tabId, async () => {
+    await setBadge(tabId, 0);
+    await removeTabPage(tabId);
+  });
 }
 
 export const isPapersUrl = (url: string): boolean => PAPERS_URL.test(url);
