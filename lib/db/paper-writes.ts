@@ -18,13 +18,10 @@ export async function noteWrittenPapers(
   after: readonly PaperRecord[],
   counter: number | undefined,
 ): Promise<void> {
-  const toIndex = after.filter((record, i) => needsIndexing(before[i], record));
+  const toIndex = after.filter((record, i) => needsIndexing(before[i], record)).map((r) => r.id);
+  const added = before.filter((record) => !record).length;
   await together(
-    () =>
-      queueForSearch(
-        tx,
-        toIndex.map((record) => record.id),
-      ),
-    () => addToPaperCount(tx, counter, before.filter((record) => !record).length),
+    () => queueForSearch(tx, toIndex),
+    () => addToPaperCount(tx, counter, added),
   );
 }

@@ -1,10 +1,10 @@
 import type { PaperInfo, PaperRecord, PaperState, Visit } from '../model/paper';
 import type { Request } from '../messages/protocol';
+import { nextVisit, paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
+import { readPaperCounter } from './paper-count';
 import { noteWrittenPapers } from './paper-writes';
 import { allRequests, inTransaction, together } from './transaction';
-import { nextVisit, paperState } from '../visits/new-since-last-visit';
-import { readPaperCounter } from './paper-count';
 import { LIBRARY_STORES, latestVisitIn, writeVisit, type LibraryTx } from './visits-repo';
 
 export type PageReport = Pick<Request<'reportPage'>, 'papers' | 'openedId'>;
@@ -62,7 +62,7 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
 /**
  * Which of `ids` may be stored, from one read of the keys between the smallest and the largest:
  * a page's papers mostly have neighbouring ids, and new ones have none stored, so a page of new
- * papers needs no read per paper. Past `KEYS_READ` keys (ids spread over the library: a search
+ * papers needs no read per paper. Past `keysToRead` keys (ids spread over the library: a search
  * page, say), the ids beyond the last key read count as maybe stored, to be read one by one.
  */
 async function storedAmong(tx: LibraryTx, ids: readonly string[]) {
@@ -70,7 +70,7 @@ async function storedAmong(tx: LibraryTx, ids: readonly string[]) {
   const lowest = sorted[0];
   const highest = sorted[sorted.length - 1];
   if (lowest === undefined || highest === undefined) return () => false;
-  const limit = KEYS_READ(ids.length);
+  const limit = keysToRead(ids.length);
   const keys = await tx.objectStore('papers').getAllKeys(IDBKeyRange.bound(lowest, highest), limit);
   const known = new Set(keys);
   const settledUpTo = keys.length < limit ? highest : (keys[keys.length - 1] as string);
@@ -78,7 +78,7 @@ async function storedAmong(tx: LibraryTx, ids: readonly string[]) {
 }
 
 /** Keys read to learn which of a page's papers are stored: some beyond the page's own. */
-const KEYS_READ = (papers: number) => 4 * papers + 16;
+const keysToRead = (papers: number) => 4 * papers + 16;
 
 /**
  * The record after a page showed `info` at `at`: the earliest `firstSeenAt` stays, page fields
