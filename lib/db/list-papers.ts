@@ -6,7 +6,7 @@ import type { Db } from './open-db';
 import { newestFirst } from './newest-first';
 import { paperCount } from './paper-count';
 import { LIST_STORES, searchCandidates, type ListTx } from './search-index';
-import { allRequests, inTransaction, type Tx } from './transaction';
+import { allRequests, inTransaction, together, type Tx } from './transaction';
 
 type ReadTx = ListTx;
 type CountTx = Tx<('papers' | 'meta')[], 'readonly'>;
@@ -79,18 +79,20 @@ export function listPapers(
   return inTransaction(db, stores, 'readonly', async (tx) => {
     // The view's size is asked for with the page's first requests, not after the walk: each
     // request waits a round trip to the browser's IndexedDB, and requests made together share one.
-    const counting = countView(tx, request.view, start);
-    counting.catch(() => undefined); // Awaited below; a failing walk must not leave it unhandled.
-    let found = page;
-    // A common word fills the page within the newest few records: walking them is cheaper than
-    // gathering its thousands of index entries. Otherwise the index answers, from the top again.
-    if (!useIndex || !(await walkView(tx, words, page, walkFirst))) {
-      const candidates = useIndex ? await searchCandidates(tx, words) : null;
-      found = new PageCollector(request, start);
-      if (candidates) await checkCandidates(tx, candidates, words, found);
-      else await walkView(tx, words, found);
-    }
-    const total = await counting;
+    const [total, found] = await together(
+      () => countView(tx, request.view, start),
+      async () => {
+        // A common word fills the page within the newest few records: walking them is cheaper
+        // than gathering its thousands of index entries. Otherwise the index answers, from the
+        // top again.
+        if (useIndex && (await walkView(tx, words, page, walkFirst))) return page;
+        const candidates = useIndex ? await searchCandidates(tx, words) : null;
+        const fresh = new PageCollector(request, start);
+        if (candidates) await checkCandidates(tx, candidates, words, fresh);
+        else await walkView(tx, words, fresh);
+        return fresh;
+      },
+    );
     return { papers: found.papers, total, hasMore: found.hasMore };
   });
 }

@@ -1,5 +1,11 @@
 import { batch } from '@preact/signals';
-import { LIMITS, POPUP_PAGE_SIZE, type OpeningPage, type PopupView } from '../messages/protocol';
+import {
+  LIMITS,
+  POPUP_PAGE_SIZE,
+  type ListedPaper,
+  type OpeningPage,
+  type PopupView,
+} from '../messages/protocol';
 import type { PopupApi } from './api';
 import { describeError, type PopupState } from './popup-state';
 import { appendRows, listedInView } from './rows';
@@ -47,14 +53,8 @@ export function createListLoader(state: PopupState, api: PopupApi) {
       if (current !== generation) return null;
       if (keep && !keep(page.total)) return page.total;
       shown = current;
-      batch(() => {
-        state.view.value = view;
-        state.papers.value = replace ? page.papers : appendRows(state.papers.peek(), page.papers);
-        if (replace) state.listVersion.value++;
-        state.total.value = page.total;
-        state.hasMore.value = page.hasMore;
-        state.loading.value = false;
-      });
+      const papers = replace ? page.papers : appendRows(state.papers.peek(), page.papers);
+      show(view, papers, replace, page.total, page.hasMore);
       return page.total;
     } catch (error) {
       if (current !== generation) return null;
@@ -73,15 +73,26 @@ export function createListLoader(state: PopupState, api: PopupApi) {
    */
   function paintKept(page: OpeningPage, at: number): boolean {
     if (at !== generation || shown === generation) return false;
+    show(page.view, page.papers, true, page.total, false);
+    return true;
+  }
+
+  /** Puts a list on screen; `replaced`: another list than the one shown (not more of it). */
+  function show(
+    view: PopupView,
+    papers: ListedPaper[],
+    replaced: boolean,
+    total: number,
+    hasMore: boolean,
+  ): void {
     batch(() => {
-      state.view.value = page.view;
-      state.papers.value = page.papers;
-      state.listVersion.value++;
-      state.total.value = page.total;
-      state.hasMore.value = false;
+      state.view.value = view;
+      state.papers.value = papers;
+      if (replaced) state.listVersion.value++;
+      state.total.value = total;
+      state.hasMore.value = hasMore;
       state.loading.value = false;
     });
-    return true;
   }
 
   return { fetchPage, invalidate, paintKept, generation: () => generation };
