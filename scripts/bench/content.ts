@@ -3,10 +3,10 @@
  * blank page navigated to the papers page, until every card is decorated. Two kinds of visit,
  * alternated, because a profiler running beside a trace would add its own cost to the trace:
  * - trace (the headline): cpuMs and passMs, the thread CPU time of the content script's tasks
- *   in a Chrome trace (trace-cpu.ts), all of it and its pass alone;
+ *   in a Chrome trace (trace-cpu.ts), all of it and its pass alone, the decoration included;
  * - profile: contentScriptMs, the CPU profile samples with the content script on the stack
- *   (cpu-profile.ts), which also sees the decoration after the reply, but counts the time the
- *   thread was descheduled, so it overstates on a busy machine;
+ *   (cpu-profile.ts), which counts the time the thread was descheduled, so it overstates on a
+ *   busy machine;
  * - gcMs: the profile's garbage-collector samples (page and content script alike), for reference;
  * - ScriptDuration and TaskDuration: CDP `Performance.getMetrics` deltas of the tab. The replay
  *   serves pages without their own scripts, so ScriptDuration is the content script's, but it

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentScriptCpu, type TraceEvent } from './trace-cpu';
 
+const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
+
 type Inner = Pick<TraceEvent, 'name'> & Partial<TraceEvent>;
 
 const PREFIX = 'chrome-extension://abc/content-scripts/';
@@ -36,6 +38,26 @@ describe('contentScriptCpu', () => {
       ...task(5000, 4, [microtasks(1)]),
     ];
     expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 34, passMs: 22 });
+  });
+
+  it("counts the reply's own microtask checkpoint (the decoration), less others' calls in it", () => {
+    const checkpoint = (ts: number, tdurMs: number, inner: Inner[]) => {
+      const [, ...rest] = task(ts, tdurMs, inner);
+      const head = { ...(task(ts, tdurMs)[0] as TraceEvent), name: CHECKPOINT };
+      return [head, ...rest];
+    };
+    const observer = (url: string, tdurMs: number): Inner => ({
+      name: 'FunctionCall',
+      tdur: tdurMs * 1000,
+      args: { data: { url } },
+    });
+    const events = [
+      // Before the content script ran: the page's own checkpoint, not counted.
+      ...checkpoint(-5000, 2, [microtasks(2)]),
+      ...task(0, 30, [evaluation, microtasks(18)]),
+      ...checkpoint(9000, 5, [microtasks(5), observer('', 0.5), observer(`${PREFIX}papers.js`, 1)]),
+    ];
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 34.5, passMs: 22.5 });
   });
 
   it("leaves out the page's HTML parsing, other scripts, other threads and plain tasks", () => {
