@@ -8,6 +8,8 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '
 export const FIXTURES_DIR = resolve(REPO_ROOT, '../shared/fixtures/hf');
 export const SEEDS_DIR = resolve(REPO_ROOT, '../shared/seeds');
 export const EXTENSION_DIR = resolve(REPO_ROOT, '.output/chrome-mv3');
+/** The content script's file in a build (declared in wxt.config.ts's manifest). */
+export const CONTENT_SCRIPT = 'papers-page.js';
 export const SCREENSHOTS_DIR = resolve(REPO_ROOT, 'test-results/screenshots');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

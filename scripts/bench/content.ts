@@ -14,7 +14,7 @@
  *   including the page's own HTML parsing, style and layout.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../e2e/support/browser';
+import type { ChromeGlobal, ExtensionBrowser } from '../../e2e/support/browser';
 import type { ReplayServer } from '../../e2e/support/replay-server';
 import { startProfiler, stopProfiler, type ProfileFigures } from './cpu-profile';
 import { startTrace } from './trace-cpu';
@@ -105,6 +105,20 @@ async function waitDecorated(page: Page, expected: number): Promise<number> {
   })`)) as number;
 }
 
+/**
+ * The content script's URL, from the manifest of the build being measured (BENCH_EXTENSION_DIR
+ * may be an older build, whose content script had another path).
+ */
+async function contentScriptUrl(ext: ExtensionBrowser): Promise<string> {
+  const file = await ext.serviceWorker.evaluate(
+    () =>
+      (globalThis as unknown as ChromeGlobal).chrome.runtime.getManifest().content_scripts?.[0]
+        ?.js?.[0],
+  );
+  if (!file) throw new Error('the manifest declares no content script');
+  return `chrome-extension://${ext.extensionId}/${file}`;
+}
+
 /** One visit of `path` in a fresh tab, timed as described above by `method`. */
 export async function visitPage(
   ext: ExtensionBrowser,
@@ -119,7 +133,7 @@ export async function visitPage(
     const session = await ext.context.newCDPSession(page);
     await session.send('Performance.enable', { timeDomain: 'threadTicks' });
     const before = await mainThreadMs(session);
-    const prefix = `chrome-extension://${ext.extensionId}/content-scripts/`;
+    const prefix = await contentScriptUrl(ext);
     const trace = method === 'trace' ? await startTrace(session, prefix) : undefined;
     if (method === 'profile') await startProfiler(session);
     await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });

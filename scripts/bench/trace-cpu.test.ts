@@ -5,7 +5,7 @@ const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 
 type Inner = Pick<TraceEvent, 'name'> & Partial<TraceEvent>;
 
-const PREFIX = 'chrome-extension://abc/content-scripts/';
+const PREFIX = 'chrome-extension://abc/papers-page.js';
 const MAIN = { pid: 1, tid: 1 };
 
 /** A task of `tdurMs` CPU at `ts` µs lasting `durUs`, and the events inside it. */
@@ -23,7 +23,7 @@ function task(ts: number, tdurMs: number, inner: Inner[] = [], durUs = 1000): Tr
   ];
 }
 
-const evaluation: Inner = { name: 'EvaluateScript', args: { data: { url: `${PREFIX}papers.js` } } };
+const evaluation: Inner = { name: 'EvaluateScript', args: { data: { url: PREFIX } } };
 const microtasks = (tdurMs: number): Inner => ({ name: 'RunMicrotasks', tdur: tdurMs * 1000 });
 
 describe('contentScriptCpu', () => {
@@ -55,7 +55,7 @@ describe('contentScriptCpu', () => {
       // Before the content script ran: the page's own checkpoint, not counted.
       ...checkpoint(-5000, 2, [microtasks(2)]),
       ...task(0, 30, [evaluation, microtasks(18)]),
-      ...checkpoint(9000, 5, [microtasks(5), observer('', 0.5), observer(`${PREFIX}papers.js`, 1)]),
+      ...checkpoint(9000, 5, [microtasks(5), observer('', 0.5), observer(PREFIX, 1)]),
     ];
     expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 34.5, passMs: 22.5 });
   });
