@@ -21,6 +21,7 @@ export default defineUnlistedScript(() => {
     url: () => new URL(location.href),
     now: () => Date.now(),
     report: (data) => sendMessage('reportPage', data),
+    sendTexts: (data) => sendMessage('paperTexts', data),
     undoHide: (id) => sendMessage('undoHide', { id }),
     warn: (message, error) => console.warn(`[Papers Radar] ${message}`, error),
   });

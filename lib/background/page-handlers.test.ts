@@ -91,6 +91,86 @@ describe('reportPage', () => {
   });
 });
 
+describe('texts after the report', () => {
+  /** The report a content script sends: every paper without its abstract and authors. */
+  const lightReport = (ids: [number, number]) => {
+    const full = report(ids);
+    return {
+      ...full,
+      papers: full.papers.map(({ summary, aiSummary, authors, ...rest }) => rest),
+    };
+  };
+  const textsOf = (n: number) => ({
+    id: paperId(n),
+    summary: `Summary of paper ${n}: quasicrystal lattices.`,
+    authors: [`Author ${n}`],
+  });
+
+  it('asks for the texts of new papers only, and stores them when they come', async () => {
+    const bg = setupBackground();
+    const first = await bg.send('reportPage', lightReport([1, 3]), contentSender(1));
+    expect(first.wantTexts).toEqual([1, 2, 3].map(paperId));
+
+    const { updated } = await bg.send(
+      'paperTexts',
+      { texts: [1, 2, 3].map(textsOf) },
+      contentSender(1),
+    );
+    expect(updated).toBe(3);
+    const stored = await (await bg.db()).get('papers', paperId(2));
+    expect(stored).toMatchObject({ title: 'Paper number 2', authors: ['Author 2'] });
+    expect(stored?.summary).toContain('quasicrystal');
+    // The abstract is searchable.
+    const found = await bg.send(
+      'listPapers',
+      { view: 'all', query: 'quasicrystal', offset: 0, limit: 50 },
+      popup,
+    );
+    expect(found.total).toBe(3);
+
+    // Seen again: nothing to ask, and the texts stay.
+    const again = await bg.send('reportPage', lightReport([2, 4]), contentSender(1));
+    expect(again.wantTexts).toEqual([paperId(4)]);
+    expect((await (await bg.db()).get('papers', paperId(2)))?.summary).toContain('quasicrystal');
+  });
+
+  it('asks for nothing when the report carries the texts', async () => {
+    const bg = setupBackground();
+    const reply = await bg.send('reportPage', report([1, 3]), contentSender(1));
+    expect(reply.wantTexts).toBeUndefined();
+  });
+
+  it("refuses texts for a paper that is not on the tab's page, changing nothing", async () => {
+    const bg = setupBackground();
+    await bg.send('reportPage', lightReport([1, 2]), contentSender(1));
+    await bg.send('reportPage', lightReport([5, 5]), contentSender(2));
+    const reply = await bg.sendRaw(
+      { type: 'paperTexts', data: { texts: [textsOf(1), textsOf(5)] } },
+      contentSender(1),
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: `Refused paperTexts: paper ${paperId(5)} is not on the page this tab reported`,
+    });
+    const db = await bg.db();
+    expect((await db.get('papers', paperId(1)))?.summary).toBeUndefined();
+    expect((await db.get('papers', paperId(5)))?.summary).toBeUndefined();
+  });
+
+  it('skips texts for a paper no longer stored', async () => {
+    const bg = setupBackground();
+    await bg.send('reportPage', lightReport([1, 2]), contentSender(1));
+    await (await bg.db()).delete('papers', paperId(2));
+    const { updated } = await bg.send(
+      'paperTexts',
+      { texts: [textsOf(1), textsOf(2)] },
+      contentSender(1),
+    );
+    expect(updated).toBe(1);
+    expect(await (await bg.db()).get('papers', paperId(2))).toBeUndefined();
+  });
+});
+
 describe('state changes', () => {
   it('broadcasts a star to the papers tabs that show the paper, skipping tabs without a listener', async () => {
     const bg = setupBackground();

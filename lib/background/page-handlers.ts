@@ -1,6 +1,6 @@
 /** Handlers for the content script: a page's report, and "undo" on a hidden card. */
 import type { Request, Responses } from '../messages/protocol';
-import { recordReport, setHidden } from '../db/papers-repo';
+import { recordReport, recordTexts, setHidden } from '../db/papers-repo';
 import { indexInBackground } from './search';
 import { countNewVisible, paperState } from '../visits/new-since-last-visit';
 import type { BackgroundDeps } from './deps';
@@ -18,7 +18,7 @@ export async function reportPage(
   const gapMs = await deps.visitGapMs();
   const db = await deps.db();
   const started = performance.now();
-  const { states, visitStart } = await recordReport(db, data, deps.now(), gapMs);
+  const { states, visitStart, wantTexts } = await recordReport(db, data, deps.now(), gapMs);
   markReportTime(started, data.papers.length);
   const ids = [...new Set(states.map((s) => s.id))];
   const newCount = countNewVisible(states);
@@ -35,7 +35,25 @@ export async function reportPage(
   });
   await setStorageError(null); // Storage works again.
   indexInBackground(db);
-  return { states, visitStart };
+  return { states, visitStart, ...(wantTexts.length > 0 ? { wantTexts } : {}) };
+}
+
+/** The texts a report's reply asked for; only for papers on the page this tab reported. */
+export async function paperTexts(
+  deps: BackgroundDeps,
+  { texts }: Request<'paperTexts'>,
+  { tabId }: MessageContext,
+): Promise<Responses['paperTexts']> {
+  const page = tabId === undefined ? undefined : await getTabPage(tabId);
+  const onPage = new Set(page?.ids);
+  const stray = texts.find((t) => !onPage.has(t.id));
+  if (stray) {
+    throw new Error(`Refused paperTexts: paper ${stray.id} is not on the page this tab reported`);
+  }
+  const db = await deps.db();
+  const updated = await recordTexts(db, texts);
+  indexInBackground(db);
+  return { updated };
 }
 
 /** User Timing name of the last report's storage time; `npm run bench` reads it in the worker. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { PaperState } from '../model/paper';
-import type { Request } from '../messages/protocol';
+import type { Request, Responses } from '../messages/protocol';
 import { DAILY, DAILY_IDS, PAPER, loadFixture } from '../hf/test-fixtures';
 import { createRadar, type RadarDeps } from './radar';
 import { MARK } from './marks';
@@ -18,6 +18,7 @@ function setup(
   overrides: Partial<RadarDeps> = {},
 ) {
   const reports: Request<'reportPage'>[] = [];
+  const texts: Request<'paperTexts'>[] = [];
   const deps: RadarDeps = {
     doc,
     url: () => new URL(url),
@@ -25,6 +26,10 @@ function setup(
     report: vi.fn(async (data: Request<'reportPage'>) => {
       reports.push(data);
       return { states: data.papers.map((p) => state(p.id)), visitStart: NOW };
+    }),
+    sendTexts: vi.fn(async (data: Request<'paperTexts'>) => {
+      texts.push(data);
+      return { updated: data.texts.length };
     }),
     undoHide: vi.fn(async (id: string) => ({ state: state(id) })),
     warn: vi.fn(),
@@ -35,10 +40,65 @@ function setup(
     radar.schedule();
     await radar.idle();
   };
-  return { radar, deps, reports, pass };
+  return { radar, deps, reports, texts, pass };
 }
 
 const cardsOf = (doc: Document) => [...doc.querySelectorAll<HTMLElement>(`article[${MARK.id}]`)];
+
+describe('texts on request', () => {
+  /** A background that has no texts for the first `unknown` papers of a report. */
+  const askingFor = (unknown: number) => async (data: Request<'reportPage'>) =>
+    ({
+      states: data.papers.map((p) => state(p.id)),
+      visitStart: NOW,
+      wantTexts: data.papers.slice(0, unknown).map((p) => p.id),
+    }) satisfies Responses['reportPage'];
+
+  it('reports the papers without their texts, then sends the texts asked for', async () => {
+    const doc = loadFixture(DAILY);
+    const report = vi.fn(askingFor(2));
+    const { texts, pass } = setup(doc, undefined, { report });
+    await pass();
+
+    const reported = report.mock.calls[0]?.[0].papers ?? [];
+    expect(reported).toHaveLength(28);
+    for (const paper of reported) {
+      expect(paper).not.toHaveProperty('summary');
+      expect(paper).not.toHaveProperty('authors');
+      expect(paper.title).not.toBe('');
+    }
+    expect(texts).toHaveLength(1);
+    const sent = texts[0]?.texts ?? [];
+    expect(sent.map((t) => t.id)).toEqual(DAILY_IDS.slice(0, 2));
+    for (const t of sent) {
+      expect(t.summary?.length).toBeGreaterThan(100);
+      expect(t.authors?.length).toBeGreaterThan(0);
+    }
+    // The cards were decorated all the same.
+    expect(doc.querySelectorAll(`article[${MARK.state}="new"]`)).toHaveLength(28);
+  });
+
+  it('sends no texts for a page whose papers the background knows', async () => {
+    const doc = loadFixture(DAILY);
+    const { texts, pass } = setup(doc, undefined, { report: vi.fn(askingFor(0)) });
+    await pass();
+    expect(texts).toEqual([]);
+  });
+
+  it('keeps the decoration when the texts cannot be sent, and says why', async () => {
+    const doc = loadFixture(DAILY);
+    const { deps, pass } = setup(doc, undefined, {
+      report: vi.fn(askingFor(28)),
+      sendTexts: vi.fn(async () => {
+        throw new Error('storage full');
+      }),
+    });
+    await pass();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(deps.warn).toHaveBeenCalledWith('Could not record the texts', expect.any(Error));
+    expect(doc.querySelectorAll(`article[${MARK.state}="new"]`)).toHaveLength(28);
+  });
+});
 
 describe('content script on the saved daily page', () => {
   it('reports the papers in page order and marks every card new', async () => {

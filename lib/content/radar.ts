@@ -1,5 +1,5 @@
 import type { PaperInfo, PaperState } from '../model/paper';
-import type { Request, Responses } from '../messages/protocol';
+import type { PaperTexts, ReportedPaper, Request, Responses } from '../messages/protocol';
 import { cardMap, findCards, listCards } from '../hf/find-cards';
 import { parsePage } from '../hf/parse-page';
 import { decorateCard, undecorateCard, type CardActions } from './decorate-card';
@@ -10,6 +10,7 @@ export interface RadarDeps {
   url(): URL;
   now(): number;
   report(data: Request<'reportPage'>): Promise<Responses['reportPage']>;
+  sendTexts(data: Request<'paperTexts'>): Promise<Responses['paperTexts']>;
   undoHide(id: string): Promise<Responses['undoHide']>;
   warn(message: string, error?: unknown): void;
 }
@@ -73,6 +74,7 @@ export function createRadar(deps: RadarDeps) {
     removeStaleMarks(doc, cards);
 
     const signature = `${url.href}\n${papers.map((p) => p.id).join(',')}`;
+    let wantTexts: string[] | undefined;
     if (signature !== reported) {
       reported = signature;
       duringReport = new Map();
@@ -80,6 +82,7 @@ export function createRadar(deps: RadarDeps) {
         const reply = await deps.report(toReport(url, parsed.kind, papers, parsed.skipped));
         reply.states.forEach((s) => states.set(s.id, s));
         duringReport.forEach((s, id) => states.has(id) && states.set(id, s));
+        wantTexts = reply.wantTexts;
       } catch (error) {
         reported = '';
         deps.warn('Papers Radar could not record this page', error);
@@ -89,6 +92,15 @@ export function createRadar(deps: RadarDeps) {
     // The page changed while the report was out (the observer queued a pass): the cards may be
     // other elements now, so look again; otherwise the cards of this pass are still the page's.
     decorateAll(queued ? findCards(doc) : cards);
+    if (wantTexts?.length) sendTexts(papers, wantTexts);
+  }
+
+  /** The texts the background asked for, after the cards are decorated: nothing waits on them. */
+  function sendTexts(papers: PaperInfo[], wanted: string[]): void {
+    const ids = new Set(wanted);
+    const texts = papers.filter((p) => ids.has(p.id)).map(textsOf);
+    if (texts.length === 0) return;
+    deps.sendTexts({ texts }).catch((error) => deps.warn('Could not record the texts', error));
   }
 
   function decorateAll(cards: Map<string, HTMLElement>): void {
@@ -121,6 +133,11 @@ export function createRadar(deps: RadarDeps) {
   return { schedule, applyStates, idle: () => running };
 }
 
+/**
+ * The report: every paper without its texts (abstract, AI summary, authors), most of a report's
+ * bytes. The background asks for them (`wantTexts`) for the papers it has no texts for: on a page
+ * seen before, none (docs/performance.md, "Texts on request").
+ */
 function toReport(
   url: URL,
   kind: Request<'reportPage'>['kind'],
@@ -128,7 +145,17 @@ function toReport(
   skipped: number,
 ) {
   const openedId = kind === 'paper' ? papers[0]?.id : undefined;
-  return { url: url.href, kind, papers, skipped, ...(openedId ? { openedId } : {}) };
+  const light = papers.map(withoutTexts);
+  return { url: url.href, kind, papers: light, skipped, ...(openedId ? { openedId } : {}) };
+}
+
+function withoutTexts(paper: PaperInfo): ReportedPaper {
+  const { summary, aiSummary, authors, ...rest } = paper;
+  return rest;
+}
+
+function textsOf({ id, summary, aiSummary, authors }: PaperInfo): PaperTexts {
+  return { id, summary, aiSummary, authors };
 }
 
 function removeStaleMarks(doc: Document, cards: Map<string, HTMLElement>): void {

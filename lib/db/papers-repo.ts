@@ -1,5 +1,5 @@
-import type { PaperInfo, PaperRecord, PaperState, Visit } from '../model/paper';
-import type { Request } from '../messages/protocol';
+import type { PaperRecord, PaperState, Visit } from '../model/paper';
+import type { PaperTexts, ReportedPaper, Request } from '../messages/protocol';
 import { nextVisit, paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
 import { readPaperCounter } from './paper-count';
@@ -14,6 +14,8 @@ export interface ReportResult {
   states: PaperState[];
   visitStart: number;
   visit: Visit;
+  /** Papers reported without their texts that have none stored: the page should send them. */
+  wantTexts: string[];
 }
 
 /**
@@ -43,7 +45,7 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
     const at = visit.end;
     const saved = new Map<string, PaperRecord>();
     ids.forEach((id, i) => {
-      const info = latestInfo.get(id) as PaperInfo;
+      const info = latestInfo.get(id) as ReportedPaper;
       saved.set(id, upsertRecord(existing[i], info, at, id === report.openedId));
     });
     const records = [...saved.values()];
@@ -55,7 +57,10 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
     const states = report.papers.map((p) =>
       paperState(saved.get(p.id) as PaperRecord, visit.start),
     );
-    return { states, visitStart: visit.start, visit };
+    const wantTexts = ids.filter(
+      (id, i) => !hasTexts(latestInfo.get(id)) && !hasTexts(existing[i]),
+    );
+    return { states, visitStart: visit.start, visit, wantTexts };
   });
 }
 
@@ -87,7 +92,7 @@ const keysToRead = (papers: number) => 4 * papers + 16;
  */
 export function upsertRecord(
   existing: PaperRecord | undefined,
-  info: PaperInfo,
+  info: ReportedPaper,
   at: number,
   opened: boolean,
 ): PaperRecord {
@@ -106,8 +111,48 @@ export function upsertRecord(
   return record;
 }
 
-function definedFields(info: PaperInfo): Partial<PaperInfo> {
-  return Object.fromEntries(Object.entries(info).filter(([, value]) => value !== undefined));
+function definedFields<T extends object>(info: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(info).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+/**
+ * Whether a paper came with (or is stored with) its texts. A page gives every paper an abstract
+ * or authors; one stored from a page that gave neither (the DOM fallback of a trending card) is
+ * asked for them again on each view, and the page answers with what it has.
+ */
+const hasTexts = (paper: ReportedPaper | undefined) =>
+  paper?.summary !== undefined || (paper?.authors?.length ?? 0) > 0;
+
+/**
+ * Adds the texts a page sent (`wantTexts` of its report) to papers already stored, in one
+ * transaction; unknown ids are skipped (the paper was forgotten meanwhile). A changed text queues
+ * the paper for the search index. Returns how many records were updated.
+ */
+export function recordTexts(db: Db, texts: readonly PaperTexts[]): Promise<number> {
+  return inTransaction(db, LIBRARY_STORES, 'readwrite', async (tx) => {
+    const store = tx.objectStore('papers');
+    const [existing, counter] = await together(
+      () => allRequests(texts, (t) => store.get(t.id)),
+      () => readPaperCounter(tx),
+    );
+    const before: PaperRecord[] = [];
+    const after: PaperRecord[] = [];
+    texts.forEach((t, i) => {
+      const record = existing[i];
+      if (!record) return;
+      const fresh = definedFields(t);
+      if (fresh.authors?.length === 0) delete fresh.authors;
+      before.push(record);
+      after.push({ ...record, ...fresh, id: record.id });
+    });
+    await together(
+      () => allRequests(after, (record) => store.put(record)),
+      () => noteWrittenPapers(tx, before, after, counter),
+    );
+    return after.length;
+  });
 }
 
 export class UnknownPaperError extends Error {

@@ -39,6 +39,25 @@ export const PaperInfoSchema = v.strictObject({
   projectPage: v.optional(text(LIMITS.url)),
 });
 
+/**
+ * The texts of a paper: most of a report's bytes, and what a page seen again almost never changes.
+ * The content script reports papers without them and sends them only for the papers the
+ * background asks for (`wantTexts`): those it has no texts for yet.
+ */
+const textFields = {
+  summary: PaperInfoSchema.entries.summary,
+  aiSummary: PaperInfoSchema.entries.aiSummary,
+  authors: v.optional(PaperInfoSchema.entries.authors),
+};
+export const TEXT_FIELDS = ['summary', 'aiSummary', 'authors'] as const;
+
+/** A paper as a page reports it: with its texts (scripts, tests, older pages) or without. */
+const ReportedPaperSchema = v.strictObject({ ...PaperInfoSchema.entries, ...textFields });
+export type ReportedPaper = v.InferOutput<typeof ReportedPaperSchema>;
+
+export const PaperTextsSchema = v.strictObject({ id: paperId, ...textFields });
+export type PaperTexts = v.InferOutput<typeof PaperTextsSchema>;
+
 export const POPUP_VIEWS = ['new', 'starred', 'all', 'hidden'] as const;
 export type PopupView = (typeof POPUP_VIEWS)[number];
 
@@ -48,11 +67,18 @@ export const requestSchemas = {
   reportPage: v.strictObject({
     url: text(LIMITS.url),
     kind: v.picklist(PAGE_KINDS),
-    papers: v.pipe(v.array(PaperInfoSchema), v.maxLength(LIMITS.papersPerReport)),
+    papers: v.pipe(v.array(ReportedPaperSchema), v.maxLength(LIMITS.papersPerReport)),
     /** Entries the parser had to skip (no id, no title). */
     skipped: count,
     /** On a single paper page: the paper that was opened. */
     openedId: v.optional(paperId),
+  }),
+  /**
+   * Content script → background: the texts `reportPage` asked for (`wantTexts`). Accepted only for
+   * papers on the page the same tab reported, and only added to papers already stored.
+   */
+  paperTexts: v.strictObject({
+    texts: v.pipe(v.array(PaperTextsSchema), v.maxLength(LIMITS.papersPerReport)),
   }),
   /** Popup → background: one page of a view, optionally filtered by a search query. */
   listPapers: v.strictObject({
@@ -137,7 +163,9 @@ export interface LibraryBackup {
 }
 
 export interface Responses {
-  reportPage: { states: PaperState[]; visitStart: number };
+  /** `wantTexts`: papers of the report that came without texts and have none stored yet. */
+  reportPage: { states: PaperState[]; visitStart: number; wantTexts?: string[] };
+  paperTexts: { updated: number };
   undoHide: { state: PaperState };
   listPapers: { papers: ListedPaper[]; total: number; hasMore: boolean };
   setStarred: { paper: ListedPaper };
@@ -155,6 +183,7 @@ export interface Responses {
 /** Who may send a message: content scripts on the papers pages, or the extension's own pages. */
 export const messageOrigin: Record<MessageType, 'content' | 'extension'> = {
   reportPage: 'content',
+  paperTexts: 'content',
   undoHide: 'content',
   listPapers: 'extension',
   setStarred: 'extension',
