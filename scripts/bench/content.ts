@@ -38,6 +38,12 @@ export interface PageSample extends Partial<ProfileFigures> {
 export interface PageFigures {
   cpuMs: Stat;
   passMs: Stat;
+  /**
+   * The same split by visit: the first visit reports papers the library has never seen (their
+   * texts sent on request); the later ones (a reload, the page again) report known papers.
+   */
+  firstVisitCpuMs: Stat;
+  revisitCpuMs: Stat;
   contentScriptMs: Stat;
   gcMs: Stat;
   maxSampleGapMs: Stat;
@@ -51,9 +57,12 @@ const values = (samples: readonly PageSample[], pick: (s: PageSample) => number 
   samples.map(pick).filter((v): v is number => v !== undefined);
 
 export function summarise(samples: readonly PageSample[]): PageFigures {
+  const traced = values(samples, (s) => s.cpuMs);
   return {
-    cpuMs: stat(values(samples, (s) => s.cpuMs)),
+    cpuMs: stat(traced),
     passMs: stat(values(samples, (s) => s.passMs)),
+    firstVisitCpuMs: stat(traced.slice(0, 1)),
+    revisitCpuMs: stat(traced.slice(1)),
     contentScriptMs: stat(values(samples, (s) => s.contentScriptMs)),
     gcMs: stat(values(samples, (s) => s.gcMs)),
     maxSampleGapMs: stat(values(samples, (s) => s.maxSampleGapMs)),

@@ -54,6 +54,8 @@ export function formatTable(r: BenchResults): string {
     lines.push(`  ${name} (${c.cards} card${c.cards === 1 ? '' : 's'})`);
     lines.push(`      main-thread CPU (trace)    ${fmt(c.cpuMs)}`);
     lines.push(`        of which the pass        ${fmt(c.passMs)}`);
+    lines.push(`        first visit              ${fmt(c.firstVisitCpuMs)}`);
+    lines.push(`        visits after it          ${fmt(c.revisitCpuMs)}`);
     lines.push(`      CPU profile (wall)         ${fmt(c.contentScriptMs)}`);
     lines.push(`      GC samples (page + script) ${fmt(c.gcMs)}`);
     lines.push(`      ScriptDuration             ${fmt(c.scriptMs)}`);
