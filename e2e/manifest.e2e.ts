@@ -60,6 +60,8 @@ describe('built manifests', () => {
 
 /** A message only webextension-polyfill's code holds. */
 const POLYFILL = 'should only be loaded in a browser extension';
+/** A name of valibot's global config: the schemas are the background's alone. */
+const VALIBOT = 'abortPipeEarly';
 
 describe('built content scripts', () => {
   // Declared by hand in wxt.config.ts (an unlisted script, its CSS emitted by Vite): a renamed
@@ -74,11 +76,14 @@ describe('built content scripts', () => {
   // design.md budgets the content script at 30 kB minified. The polyfill (~10 kB) stays in the
   // background build only (wxt.config.ts).
   it.each(['chrome-mv3', 'firefox-mv2'])(
-    '%s: within 30 kB, without webextension-polyfill',
+    '%s: within 30 kB, without webextension-polyfill or valibot',
     (dir) => {
       const bundle = readFileSync(`.output/${dir}/${CONTENT_SCRIPT}`, 'utf8');
       expect(Buffer.byteLength(bundle)).toBeLessThanOrEqual(30_000);
       expect(bundle).not.toContain(POLYFILL);
+      expect(bundle).not.toContain(VALIBOT);
+      expect(readFileSync(`.output/${dir}/popup-early.js`, 'utf8')).not.toContain(VALIBOT);
+      expect(readFileSync(`.output/${dir}/background.js`, 'utf8')).toContain(VALIBOT);
       expect(readFileSync(`.output/${dir}/background.js`, 'utf8')).toContain(POLYFILL);
     },
   );
@@ -87,9 +92,11 @@ describe('built content scripts', () => {
 describe('built popup', () => {
   // The popup asks for its first page once its script is evaluated: 10 kB less of it without the
   // polyfill (wxt.config.ts).
-  it.each(['chrome-mv3', 'firefox-mv2'])('%s: without webextension-polyfill', (dir) => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s: without webextension-polyfill or valibot', (dir) => {
     const chunks = readdirSync(`.output/${dir}/chunks`).filter((f) => f.startsWith('popup-'));
     expect(chunks).toHaveLength(1);
-    expect(readFileSync(`.output/${dir}/chunks/${chunks[0]}`, 'utf8')).not.toContain(POLYFILL);
+    const popup = readFileSync(`.output/${dir}/chunks/${chunks[0]}`, 'utf8');
+    expect(popup).not.toContain(POLYFILL);
+    expect(popup).not.toContain(VALIBOT);
   });
 });

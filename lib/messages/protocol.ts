@@ -23,12 +23,22 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e12));
 const paperId = v.pipe(v.string(), v.regex(ARXIV_ID, 'is not an arXiv id'));
 
-export const PaperInfoSchema = v.strictObject({
-  id: paperId,
-  title: v.pipe(text(LIMITS.title), v.minLength(1)),
+const authorNames = v.pipe(v.array(text(LIMITS.shortText)), v.maxLength(LIMITS.authors));
+/**
+ * The texts of a paper: most of a report's bytes, and what a page seen again almost never changes.
+ * The content script reports papers without them and sends them only for the papers the
+ * background asks for (`wantTexts`): those it has no texts for yet.
+ */
+const textFields = {
   summary: v.optional(text(LIMITS.summary)),
   aiSummary: v.optional(text(LIMITS.summary)),
-  authors: v.pipe(v.array(text(LIMITS.shortText)), v.maxLength(LIMITS.authors)),
+  authors: v.optional(authorNames),
+};
+
+/** The fields every report gives a paper, texts apart. */
+const pageFields = {
+  id: paperId,
+  title: v.pipe(text(LIMITS.title), v.minLength(1)),
   organization: v.optional(text(LIMITS.shortText)),
   thumbnail: v.optional(text(LIMITS.url)),
   publishedAt: v.optional(text(64)),
@@ -37,22 +47,19 @@ export const PaperInfoSchema = v.strictObject({
   githubRepo: v.optional(text(LIMITS.url)),
   githubStars: v.optional(count),
   projectPage: v.optional(text(LIMITS.url)),
+};
+
+// Schemas are built from these plain objects, never read back from another schema (`.entries`):
+// a property read at module level keeps valibot in every bundle that imports this module's types
+// or constants (the content script, the popup's head script). e2e/manifest.e2e.ts checks.
+export const PaperInfoSchema = v.strictObject({
+  ...pageFields,
+  ...textFields,
+  authors: authorNames,
 });
 
-/**
- * The texts of a paper: most of a report's bytes, and what a page seen again almost never changes.
- * The content script reports papers without them and sends them only for the papers the
- * background asks for (`wantTexts`): those it has no texts for yet.
- */
-const textFields = {
-  summary: PaperInfoSchema.entries.summary,
-  aiSummary: PaperInfoSchema.entries.aiSummary,
-  authors: v.optional(PaperInfoSchema.entries.authors),
-};
-export const TEXT_FIELDS = ['summary', 'aiSummary', 'authors'] as const;
-
 /** A paper as a page reports it: with its texts (scripts, tests, older pages) or without. */
-const ReportedPaperSchema = v.strictObject({ ...PaperInfoSchema.entries, ...textFields });
+const ReportedPaperSchema = v.strictObject({ ...pageFields, ...textFields });
 export type ReportedPaper = v.InferOutput<typeof ReportedPaperSchema>;
 
 export const PaperTextsSchema = v.strictObject({ id: paperId, ...textFields });
