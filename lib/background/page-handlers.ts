@@ -1,5 +1,5 @@
 /** Handlers for the content script: a page's report, and "undo" on a hidden card. */
-import type { Request, Responses } from '../messages/protocol';
+import type { MessageType, Request, Responses } from '../messages/protocol';
 import { recordReport, recordTexts, setHidden } from '../db/papers-repo';
 import { indexInBackground } from './search';
 import { countNewVisible, paperState } from '../visits/new-since-last-visit';
@@ -44,12 +44,11 @@ export async function paperTexts(
   { texts }: Request<'paperTexts'>,
   { tabId }: MessageContext,
 ): Promise<Responses['paperTexts']> {
-  const page = tabId === undefined ? undefined : await getTabPage(tabId);
-  const onPage = new Set(page?.ids);
-  const stray = texts.find((t) => !onPage.has(t.id));
-  if (stray) {
-    throw new Error(`Refused paperTexts: paper ${stray.id} is not on the page this tab reported`);
-  }
+  await reportedPage(
+    'paperTexts',
+    tabId,
+    texts.map((t) => t.id),
+  );
   const db = await deps.db();
   const updated = await recordTexts(db, texts);
   indexInBackground(db);
@@ -70,12 +69,24 @@ export async function undoHide(
   { id }: Request<'undoHide'>,
   { tabId }: MessageContext,
 ): Promise<Responses['undoHide']> {
-  const page = tabId === undefined ? undefined : await getTabPage(tabId);
-  if (!page?.ids.includes(id)) {
-    throw new Error(`Refused undoHide: paper ${id} is not on the page this tab reported`);
-  }
+  const page = await reportedPage('undoHide', tabId, [id]);
   const db = await deps.db();
   const record = await setHidden(db, id, false, deps.now());
   await refreshTabs(db, new Set([id]));
   return { state: paperState(record, page.visitStart) };
+}
+
+/**
+ * The page this tab reported, if it shows every one of `ids`: a content script may act only on
+ * papers of its own page. Otherwise the request (`type`) is refused.
+ */
+async function reportedPage(type: MessageType, tabId: number | undefined, ids: string[]) {
+  const page = tabId === undefined ? undefined : await getTabPage(tabId);
+  const onPage = new Set(page?.ids);
+  const stray = ids.find((id) => !onPage.has(id));
+  if (stray !== undefined) {
+    throw new Error(`Refused ${type}: paper ${stray} is not on the page this tab reported`);
+  }
+  if (!page) throw new Error(`Refused ${type}: this tab reported no papers page`);
+  return page;
 }

@@ -96,8 +96,7 @@ export function upsertRecord(
   at: number,
   opened: boolean,
 ): PaperRecord {
-  const fresh = definedFields(info);
-  if (existing && fresh.authors?.length === 0) delete fresh.authors;
+  const fresh = freshFields(info);
   const record: PaperRecord = {
     ...existing,
     ...fresh,
@@ -111,10 +110,16 @@ export function upsertRecord(
   return record;
 }
 
-function definedFields<T extends object>(info: T): Partial<T> {
-  return Object.fromEntries(
+/**
+ * The fields a page gave, to lay over the stored record: none it left out, and no empty author
+ * list (a page without authors keeps the stored ones).
+ */
+function freshFields<T extends { authors?: string[] }>(info: T): Partial<T> {
+  const fresh = Object.fromEntries(
     Object.entries(info).filter(([, value]) => value !== undefined),
   ) as Partial<T>;
+  if (fresh.authors?.length === 0) delete fresh.authors;
+  return fresh;
 }
 
 /**
@@ -133,23 +138,19 @@ const hasTexts = (paper: ReportedPaper | undefined) =>
 export function recordTexts(db: Db, texts: readonly PaperTexts[]): Promise<number> {
   return inTransaction(db, LIBRARY_STORES, 'readwrite', async (tx) => {
     const store = tx.objectStore('papers');
-    const [existing, counter] = await together(
-      () => allRequests(texts, (t) => store.get(t.id)),
-      () => readPaperCounter(tx),
-    );
+    const existing = await allRequests(texts, (t) => store.get(t.id));
     const before: PaperRecord[] = [];
     const after: PaperRecord[] = [];
     texts.forEach((t, i) => {
       const record = existing[i];
       if (!record) return;
-      const fresh = definedFields(t);
-      if (fresh.authors?.length === 0) delete fresh.authors;
       before.push(record);
-      after.push({ ...record, ...fresh, id: record.id });
+      after.push({ ...record, ...freshFields(t), id: record.id });
     });
     await together(
       () => allRequests(after, (record) => store.put(record)),
-      () => noteWrittenPapers(tx, before, after, counter),
+      // Only stored papers are written: none is new, so the paper counter is not read.
+      () => noteWrittenPapers(tx, before, after, undefined),
     );
     return after.length;
   });
