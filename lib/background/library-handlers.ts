@@ -10,13 +10,17 @@ import { latestVisit } from '../db/visits-repo';
 import type { BackgroundDeps } from './deps';
 import { PAPERS_URL } from './sender';
 import { getStorageError, getTabPage, setStorageError } from './session-state';
-import { indexInBackground, indexUpToDate } from './search';
+import { indexInBackground, indexSoon, indexUpToDate } from './search';
 import { refreshTabs } from './tabs';
 
 export async function listPapers(deps: BackgroundDeps, data: Request<'listPapers'>) {
   const db = await deps.db();
-  const indexed = data.query.trim() === '' || (await indexUpToDate(db));
-  return listView(db, data, (await latestVisit(db))?.start, { indexed });
+  const plain = data.query.trim() === '';
+  const indexed = plain || (await indexUpToDate(db));
+  const page = await listView(db, data, (await latestVisit(db))?.start, { indexed });
+  // The popup is open and listing: a search may come next, so have the index ready for it.
+  if (plain) indexSoon(db);
+  return page;
 }
 
 async function changeFlag(

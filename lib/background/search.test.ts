@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { recordReport } from '../db/papers-repo';
-import { INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
+import { hasQueued, INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
 import { GAP, paperId, paperInfo, T0 } from '../db/test-papers';
-import { INDEX_DELAY_MS } from './search';
+import { INDEX_DELAY_MS, INDEX_SOON_MS } from './search';
 import { contentSender, popup, report, setupBackground } from './test-background';
 
 describe('search while papers wait to be indexed', () => {
@@ -37,9 +37,17 @@ describe('search while papers wait to be indexed', () => {
 });
 
 describe('indexing after page reports', () => {
-  it('waits until reports pause, then indexes what they queued', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const withFakeTimers = async (body: () => Promise<void>) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
+      await body();
+    } finally {
+      vi.useRealTimers();
+    }
+  };
+
+  it('waits until reports pause, then indexes what they queued', () =>
+    withFakeTimers(async () => {
       const bg = setupBackground();
       await bg.send('reportPage', report([1, 3]), contentSender(1));
       await bg.send('reportPage', report([4, 6]), contentSender(1));
@@ -47,8 +55,36 @@ describe('indexing after page reports', () => {
       expect(await queuedCount(db)).toBe(6);
       vi.advanceTimersByTime(INDEX_DELAY_MS);
       await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
+
+  it('leaves a burst of page views a few seconds apart alone (an index run would delay them)', () =>
+    withFakeTimers(async () => {
+      const bg = setupBackground();
+      const db = await bg.db();
+      for (const [tab, ids] of [
+        [1, [1, 3]],
+        [2, [4, 6]],
+        [1, [7, 9]],
+      ] as const) {
+        await bg.send('reportPage', report([...ids]), contentSender(tab));
+        await vi.advanceTimersByTimeAsync(3000);
+        // Joins a run that may be going, and takes nothing itself: then the queue tells.
+        await indexQueued(db, () => true);
+        expect(await hasQueued(db)).toBe(true);
+      }
+      await vi.advanceTimersByTimeAsync(INDEX_DELAY_MS);
+      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
+    }));
+
+  it('indexes soon once the popup lists papers, so a search finds the index ready', () =>
+    withFakeTimers(async () => {
+      const bg = setupBackground();
+      const db = await bg.db();
+      await bg.send('reportPage', report([1, 3]), contentSender(1));
+      const list = { view: 'new' as const, query: '', offset: 0, limit: 5 };
+      expect((await bg.send('listPapers', list, popup)).papers).toHaveLength(3);
+      expect(await queuedCount(db)).toBe(3);
+      await vi.advanceTimersByTimeAsync(INDEX_SOON_MS);
+      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
+    }));
 });

@@ -4,16 +4,40 @@ import { hasQueued, INDEX_BATCH, indexQueued, queuedCount } from '../db/search-i
 
 /**
  * How long indexing waits after the last write. Page views come in bursts (a reload, the next
- * day, back again): indexing then, on the worker's one thread, would delay their reports.
+ * day, back again, the next tab) a few seconds apart, and one index run at 100,000 papers writes
+ * for hundreds of milliseconds: a report landing then waited for it (200–630 ms in the bench,
+ * docs/performance.md). Under the 30 s after which Chrome stops an idle worker.
  */
-export const INDEX_DELAY_MS = 2000;
+export const INDEX_DELAY_MS = 10_000;
+/** After the popup lists papers: the reader may search in a moment, so index before they type. */
+export const INDEX_SOON_MS = 500;
+
 let timer: ReturnType<typeof setTimeout> | undefined;
+let dueAt = Infinity;
+/** Writes so far: a background run stops between batches when one comes (a page view). */
+let writes = 0;
 
 /** After a write that may have queued papers: index them once writes pause, off the reply's path. */
 export function indexInBackground(db: Db, delayMs = INDEX_DELAY_MS): void {
+  writes++;
+  schedule(db, delayMs);
+}
+
+/**
+ * The popup is open: index what is queued soon, so a search finds the index ready. Never later
+ * than a run already due; page views still stop it between batches.
+ */
+export function indexSoon(db: Db): void {
+  if (performance.now() + INDEX_SOON_MS < dueAt) schedule(db, INDEX_SOON_MS);
+}
+
+function schedule(db: Db, delayMs: number): void {
   clearTimeout(timer);
+  dueAt = performance.now() + delayMs;
   timer = setTimeout(() => {
-    indexQueued(db).catch((error: unknown) => {
+    dueAt = Infinity;
+    const started = writes;
+    indexQueued(db, () => writes !== started).catch((error: unknown) => {
       // Search stays correct without the index (it walks the records): nothing for the reader to do.
       console.warn('[Papers Radar] Search indexing failed; search will scan instead', error);
     });
@@ -29,7 +53,7 @@ export function indexInBackground(db: Db, delayMs = INDEX_DELAY_MS): void {
 export async function indexUpToDate(db: Db): Promise<boolean> {
   try {
     if ((await queuedCount(db, INDEX_BATCH + 1)) > INDEX_BATCH) {
-      indexInBackground(db, 0);
+      schedule(db, 0);
       return false;
     }
     await indexQueued(db);

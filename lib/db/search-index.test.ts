@@ -5,7 +5,7 @@ import { importLibrary } from './backup';
 import { listPapers } from './list-papers';
 import type { Db } from './open-db';
 import { recordReport, setHidden } from './papers-repo';
-import { hasQueued, indexQueued } from './search-index';
+import { hasQueued, INDEX_BATCH, indexQueued } from './search-index';
 import { BLOCK_SIZE } from './search-schema';
 import { freshDb, GAP, paperId, paperInfo, T0 } from './test-papers';
 
@@ -78,6 +78,23 @@ describe('the search queue', () => {
     expect(await queued(db)).toEqual(['00007']);
     await indexQueued(db);
     expect(await search(db, 'zebra')).toEqual([7]);
+  });
+
+  it('stops between batches when asked (a page view), leaving the rest queued for the next run', async () => {
+    const db = await freshDb();
+    // Two reports whose batches do not fit in one run together.
+    const half = INDEX_BATCH / 2 + 100;
+    const page = (from: number) => Array.from({ length: half }, (_, i) => paperInfo(from + i));
+    await recordReport(db, { papers: page(1) }, T0, GAP);
+    await recordReport(db, { papers: page(half + 1) }, T0 + 1, GAP);
+    expect(await indexQueued(db, () => true)).toBe(0);
+    expect((await queued(db)).length).toBe(2 * half);
+
+    let asked = 0;
+    expect(await indexQueued(db, () => asked++ > 0)).toBe(half);
+    expect(await queued(db)).toEqual(page(half + 1).map((p) => p.id.slice(5)));
+    expect(await indexQueued(db)).toBe(half);
+    expect(await hasQueued(db)).toBe(false);
   });
 });
 

@@ -55,13 +55,14 @@ const running = new WeakMap<Db, Promise<number>>();
 
 /**
  * Indexes every queued paper; returns how many were taken. Calls made while a run is going join
- * it, and one more run follows to take what was queued meanwhile.
+ * it, and one more run follows to take what was queued meanwhile. `stop`, asked between batches,
+ * ends the run early (the background gives way to page views; what is left stays queued).
  */
-export function indexQueued(db: Db): Promise<number> {
+export function indexQueued(db: Db, stop: () => boolean = () => false): Promise<number> {
   const current = running.get(db);
   const next = (current ?? Promise.resolve(0))
     .catch(() => 0)
-    .then(() => drain(db))
+    .then(() => drain(db, stop))
     .finally(() => {
       if (running.get(db) === next) running.delete(db);
     });
@@ -69,9 +70,10 @@ export function indexQueued(db: Db): Promise<number> {
   return next;
 }
 
-async function drain(db: Db): Promise<number> {
+async function drain(db: Db, stop: () => boolean): Promise<number> {
   let total = 0;
   for (;;) {
+    if (stop()) return total;
     const taken = await indexBatch(db);
     if (taken === 0) return total;
     total += taken;
