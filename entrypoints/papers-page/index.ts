@@ -16,6 +16,9 @@ export default defineUnlistedScript(() => {
     navigation: (globalThis as { navigation?: EventTarget }).navigation,
     location: () => location.href,
   });
+  // The site re-renders client-side between days, tabs and searches. The observer calls back in a
+  // microtask, after this function has defined `schedule`.
+  const watch = watchPage(document, () => schedule(), lifetime.signal);
   const radar = createRadar({
     doc: document,
     url: () => new URL(location.href),
@@ -24,6 +27,7 @@ export default defineUnlistedScript(() => {
     sendTexts: (data) => sendMessage('paperTexts', data),
     undoHide: (id) => sendMessage('undoHide', { id }),
     warn: (message, error) => console.warn(`[Papers Radar] ${message}`, error),
+    quietly: (change) => watch.quietly(change),
   });
   const schedule = () => lifetime.alive() && radar.schedule();
 
@@ -38,8 +42,7 @@ export default defineUnlistedScript(() => {
     browser.runtime.onMessage.removeListener(onMessage),
   );
 
-  // The site re-renders client-side between days, tabs and searches.
+  // Client-side moves between days, tabs and searches (lib/content/lifetime.ts).
   lifetime.onNavigation(schedule);
-  watchPage(document, schedule, lifetime.signal);
   schedule();
 });

@@ -45,6 +45,23 @@ function setup(
 
 const cardsOf = (doc: Document) => [...doc.querySelectorAll<HTMLElement>(`article[${MARK.id}]`)];
 
+describe('its own edits of the page', () => {
+  it('makes them all through quietly, where the page watcher does not see them', async () => {
+    const doc = loadFixture(DAILY);
+    const badgeRows = () => doc.querySelectorAll(`[${MARK.ui}="badges"]`).length;
+    let addedQuietly = 0;
+    const quietly = vi.fn((change: () => void) => {
+      const before = badgeRows();
+      change();
+      addedQuietly += badgeRows() - before;
+    });
+    const { pass } = setup(doc, undefined, { quietly });
+    await pass();
+    expect(badgeRows()).toBe(DAILY_IDS.length);
+    expect(addedQuietly).toBe(DAILY_IDS.length);
+  });
+});
+
 describe('texts on request', () => {
   /** A background that has no texts for the first `unknown` papers of a report. */
   const askingFor = (unknown: number) => async (data: Request<'reportPage'>) =>

@@ -13,6 +13,8 @@ export interface RadarDeps {
   sendTexts(data: Request<'paperTexts'>): Promise<Responses['paperTexts']>;
   undoHide(id: string): Promise<Responses['undoHide']>;
   warn(message: string, error?: unknown): void;
+  /** Runs the radar's own edits of the page where the page watcher does not see them. */
+  quietly?(change: () => void): void;
 }
 
 /**
@@ -29,6 +31,7 @@ export function createRadar(deps: RadarDeps) {
   let running: Promise<void> = Promise.resolve();
   /** Broadcasts that arrive while a report is in flight; they are newer than its reply. */
   let duringReport: Map<string, PaperState> | null = null;
+  const quietly = deps.quietly ?? ((change: () => void) => change());
 
   const actions: CardActions = {
     onUndoHide: (id) => {
@@ -46,7 +49,7 @@ export function createRadar(deps: RadarDeps) {
       // The site navigated client-side away from the papers pages: leave no marks behind.
       doc.documentElement.removeAttribute(MARK.kind);
       doc.documentElement.removeAttribute(MARK.count);
-      removeStaleMarks(doc, new Map());
+      quietly(() => removeStaleMarks(doc, new Map()));
       reported = '';
       return;
     }
@@ -58,7 +61,7 @@ export function createRadar(deps: RadarDeps) {
     // JSON again is only worth it when the URL or the set of cards changed.
     const layout = `${url.href}\n${[...cards.keys()].join(',')}`;
     if (layout === lastLayout && reported) {
-      removeStaleMarks(doc, cards);
+      quietly(() => removeStaleMarks(doc, cards));
       decorateAll(cards);
       return;
     }
@@ -71,7 +74,7 @@ export function createRadar(deps: RadarDeps) {
     papers.forEach((p) => titles.set(p.id, p.title));
     setIfChanged(doc.documentElement, MARK.kind, parsed.kind);
     setIfChanged(doc.documentElement, MARK.count, String(papers.length));
-    removeStaleMarks(doc, cards);
+    quietly(() => removeStaleMarks(doc, cards));
 
     const signature = `${url.href}\n${papers.map((p) => p.id).join(',')}`;
     let wantTexts: string[] | undefined;
@@ -105,10 +108,12 @@ export function createRadar(deps: RadarDeps) {
 
   function decorateAll(cards: Map<string, HTMLElement>): void {
     const now = deps.now();
-    for (const [id, card] of cards) {
-      const state = states.get(id);
-      if (state) decorateCard(card, state, titles.get(id) ?? id, now, actions);
-    }
+    quietly(() => {
+      for (const [id, card] of cards) {
+        const state = states.get(id);
+        if (state) decorateCard(card, state, titles.get(id) ?? id, now, actions);
+      }
+    });
   }
 
   function applyStates(changed: PaperState[]): void {

@@ -105,6 +105,101 @@ describe('safeUrl', () => {
     expect(safeUrl('https://a.example/' + 'x'.repeat(100), base, 50)).toBeUndefined();
     expect(safeUrl('', base, 99)).toBeUndefined();
   });
+
+  test("gives the URL parser's answer for any string, plain URLs included", () => {
+    const pieces = [
+      'https://',
+      'http://',
+      'HTTPS://',
+      'javascript:',
+      'github.com',
+      'cdn-thumbnails.huggingface.co',
+      'a',
+      'Z',
+      '0',
+      '-',
+      '.',
+      '..',
+      '/',
+      '//',
+      '\\',
+      '?',
+      '#',
+      '%',
+      '%41',
+      '%2e',
+      ':',
+      ':443',
+      '@',
+      'user@',
+      'xn--',
+      'xn--a',
+      '~',
+      "'",
+      '"',
+      '<',
+      ' ',
+      '\t',
+      '0x7f',
+      '127.0.0.1',
+      '[::1]',
+      'é',
+      '!',
+      '$&()*+,;=',
+      '/./',
+      '/../',
+      '.png',
+    ];
+    const url = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((p) => p.join(''));
+    const plain = fc
+      .tuple(
+        fc.constantFrom('https://', 'http://'),
+        fc.array(fc.constantFrom('a', 'z9', 'b-c', 'xn--d', 'A', '0x1', '1'), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.array(
+          fc.constantFrom(
+            '/',
+            'x',
+            '.',
+            '..',
+            '?',
+            '#',
+            '~',
+            '@',
+            ':',
+            '%20',
+            '<',
+            '"',
+            "'",
+            ' ',
+            '`',
+            '{',
+            '\\',
+            '|',
+            '^',
+          ),
+          {
+            maxLength: 8,
+          },
+        ),
+      )
+      .map(([scheme, labels, path]) => `${scheme}${labels.join('.')}/${path.join('')}`);
+    fc.assert(
+      fc.property(fc.oneof(url, plain), (text) => {
+        let parsed: string | undefined;
+        try {
+          const href = text.trim() === '' ? '' : new URL(text.trim(), base).href;
+          parsed = /^https?:/.test(href) && href.length <= 60 ? href : undefined;
+        } catch {
+          parsed = undefined;
+        }
+        expect(safeUrl(text, base, 60)).toBe(parsed);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 test('cleanDate keeps ISO dates only', () => {
