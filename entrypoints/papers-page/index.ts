@@ -28,6 +28,14 @@ export default defineUnlistedScript(() => {
     undoHide: (id) => sendMessage('undoHide', { id }),
     warn: (message, error) => console.warn(`[Papers Radar] ${message}`, error),
     quietly: (change) => watch.quietly(change),
+    // A page that is never idle still gets its texts recorded, a little later.
+    whenIdle: (task) =>
+      requestIdleCallback(
+        () => {
+          if (lifetime.alive()) task();
+        },
+        { timeout: 2000 },
+      ),
   });
   const schedule = () => lifetime.alive() && radar.schedule();
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PaperState } from '../model/paper';
 import type { Request, Responses } from '../messages/protocol';
 import { DAILY, DAILY_IDS, PAPER, loadFixture } from '../hf/test-fixtures';
-import { createRadar, type RadarDeps } from './radar';
+import { createRadar, TEXTS_PER_TASK, type RadarDeps } from './radar';
 import { MARK } from './marks';
 
 const NOW = Date.UTC(2026, 9, 1);
@@ -33,6 +33,7 @@ function setup(
     }),
     undoHide: vi.fn(async (id: string) => ({ state: state(id) })),
     warn: vi.fn(),
+    whenIdle: (task) => task(),
     ...overrides,
   };
   const radar = createRadar(deps);
@@ -93,6 +94,67 @@ describe('texts on request', () => {
     }
     // The cards were decorated all the same.
     expect(doc.querySelectorAll(`article[${MARK.state}="new"]`)).toHaveLength(28);
+  });
+
+  it('reads and sends the texts only once the page is idle, after the decoration', async () => {
+    const doc = loadFixture(DAILY);
+    const idle: (() => void)[] = [];
+    const { texts, pass } = setup(doc, undefined, {
+      report: vi.fn(askingFor(3)),
+      whenIdle: (task) => idle.push(task),
+    });
+    await pass();
+    expect(cardsOf(doc)).toHaveLength(DAILY_IDS.length);
+    expect(texts).toEqual([]);
+    expect(idle).toHaveLength(1);
+    idle[0]?.();
+    expect(texts.flatMap((t) => t.texts.map((p) => p.id))).toEqual(DAILY_IDS.slice(0, 3));
+    expect(texts[0]?.texts.every((t) => (t.authors?.length ?? 0) > 0 && t.summary)).toBe(true);
+  });
+
+  it('reads the texts a few papers per idle task, one task after the other', async () => {
+    const doc = loadFixture(DAILY);
+    const idle: (() => void)[] = [];
+    const { texts, pass } = setup(doc, undefined, {
+      report: vi.fn(askingFor(DAILY_IDS.length)),
+      whenIdle: (task) => idle.push(task),
+    });
+    await pass();
+    const batches = Math.ceil(DAILY_IDS.length / TEXTS_PER_TASK);
+    expect(batches).toBeGreaterThan(1);
+    for (let i = 0; i < batches; i++) {
+      expect(idle).toHaveLength(i + 1);
+      idle[i]?.();
+      expect(texts).toHaveLength(i + 1);
+    }
+    expect(idle).toHaveLength(batches);
+    expect(texts.map((t) => t.texts.length)).toEqual(
+      Array.from({ length: batches }, (_, i) =>
+        Math.min(TEXTS_PER_TASK, DAILY_IDS.length - i * TEXTS_PER_TASK),
+      ),
+    );
+    expect(texts.flatMap((t) => t.texts.map((p) => p.id))).toEqual(DAILY_IDS);
+  });
+
+  it('drops the texts of a page this tab moved away from before it was idle', async () => {
+    const doc = loadFixture(DAILY);
+    const idle: (() => void)[] = [];
+    let url = 'https://huggingface.co/papers';
+    const { texts, radar } = setup(doc, undefined, {
+      url: () => new URL(url),
+      report: vi.fn(askingFor(3)),
+      whenIdle: (task) => idle.push(task),
+    });
+    radar.schedule();
+    await radar.idle();
+    url = 'https://huggingface.co/papers/date/2026-09-28';
+    radar.schedule();
+    await radar.idle();
+    expect(idle).toHaveLength(2);
+    idle[0]?.();
+    expect(texts).toEqual([]);
+    idle[1]?.();
+    expect(texts).toHaveLength(1);
   });
 
   it('sends no texts for a page whose papers the background knows', async () => {

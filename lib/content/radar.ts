@@ -1,9 +1,12 @@
 import type { PaperInfo, PaperState } from '../model/paper';
 import type { PaperTexts, ReportedPaper, Request, Responses } from '../messages/protocol';
 import { cardMap, findCards, listCards } from '../hf/find-cards';
-import { parsePage } from '../hf/parse-page';
+import { parsePage, type ParsedPage } from '../hf/parse-page';
 import { decorateCard, undecorateCard, type CardActions } from './decorate-card';
 import { MARK } from './marks';
+
+/** Papers whose texts one idle task reads and sends: a few milliseconds of work. */
+export const TEXTS_PER_TASK = 25;
 
 export interface RadarDeps {
   doc: Document;
@@ -15,6 +18,8 @@ export interface RadarDeps {
   warn(message: string, error?: unknown): void;
   /** Runs the radar's own edits of the page where the page watcher does not see them. */
   quietly?(change: () => void): void;
+  /** Runs `task` once the page is idle (requestIdleCallback): work that nothing on screen waits on. */
+  whenIdle(task: () => void): void;
 }
 
 /**
@@ -66,7 +71,9 @@ export function createRadar(deps: RadarDeps) {
       return;
     }
     lastLayout = layout;
-    const parsed = parsePage(doc, url, listed);
+    // Without the texts: most of a paper's bytes and of the time to read it, and the background
+    // has them already for a page seen before (it asks for the others: sendTexts).
+    const parsed = parsePage(doc, url, listed, { texts: false });
     // After client-side navigation the embedded JSON can be stale, so a list page counts the papers
     // that have a card; the JSON only enriches them. A paper page has no cards, only its paper.
     const papers =
@@ -95,15 +102,32 @@ export function createRadar(deps: RadarDeps) {
     // The page changed while the report was out (the observer queued a pass): the cards may be
     // other elements now, so look again; otherwise the cards of this pass are still the page's.
     decorateAll(queued ? findCards(doc) : cards);
-    if (wantTexts?.length) sendTexts(papers, wantTexts);
+    if (wantTexts?.length) sendTexts(parsed, wantTexts, signature);
   }
 
-  /** The texts the background asked for, after the cards are decorated: nothing waits on them. */
-  function sendTexts(papers: PaperInfo[], wanted: string[]): void {
-    const ids = new Set(wanted);
-    const texts = papers.filter((p) => ids.has(p.id)).map(textsOf);
-    if (texts.length === 0) return;
-    deps.sendTexts({ texts }).catch((error) => deps.warn('Could not record the texts', error));
+  /**
+   * The texts the background asked for, read from what the parse holds once the page is idle,
+   * TEXTS_PER_TASK papers per idle task: nothing on screen waits on them, so they stay out of the
+   * frame that decorates the cards, and no task runs long on a big page. Dropped when this tab has
+   * reported another page since: that report's reply asks for what it needs.
+   */
+  function sendTexts(parsed: ParsedPage, wanted: string[], forReport: string): void {
+    const batch = new Set(wanted.slice(0, TEXTS_PER_TASK));
+    const rest = wanted.slice(TEXTS_PER_TASK);
+    deps.whenIdle(() => {
+      if (reported !== forReport) return;
+      let texts: PaperTexts[];
+      try {
+        texts = (parsed.withTexts?.(batch) ?? []).map(textsOf);
+      } catch (error) {
+        deps.warn('Could not read the texts', error);
+        return;
+      }
+      if (texts.length > 0) {
+        deps.sendTexts({ texts }).catch((error) => deps.warn('Could not record the texts', error));
+      }
+      if (rest.length > 0) sendTexts(parsed, rest, forReport);
+    });
   }
 
   function decorateAll(cards: Map<string, HTMLElement>): void {

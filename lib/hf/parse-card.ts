@@ -14,16 +14,17 @@ export function parseCard(
   id: string,
   kind: PageKind,
   base: URL,
+  texts = true,
 ): PaperInfo | undefined {
   const titleLink = Array.from(card.querySelectorAll(css.cardTitleLink)).find(
     (link) => paperIdFromHref(link.getAttribute('href')) === id,
   );
   const github = card.querySelector(css.githubLink);
-  const text = card.querySelector(css.cardText)?.textContent;
+  const text = texts ? card.querySelector(css.cardText)?.textContent : undefined;
   const raw: RawPaper = {
     id,
     title: titleLink?.textContent,
-    authors: readAuthors(card),
+    authors: texts ? readAuthors(card) : [],
     organization: readOrganization(card),
     thumbnail: readThumbnail(card),
     upvotes: lastCount(card.querySelector(css.upvoteControl)?.textContent),
@@ -34,6 +35,7 @@ export function parseCard(
   };
   // Trending cards show the one-sentence AI summary ("The PyTorch distributed data parallel
   // module optimizes…" for 2006.15704), not the abstract; other lists would show the abstract.
+  if (!texts) return buildPaper(raw, base);
   if (kind === 'trending') raw.aiSummary = text;
   else raw.summary = text;
   return buildPaper(raw, base);

@@ -169,3 +169,46 @@ describe(TRENDING, () => {
     expect(parsed.papers[0]?.aiSummary).toMatch(/^The PyTorch distributed data parallel module/);
   });
 });
+
+describe('without the texts (what the content script reports)', () => {
+  const withoutTexts = ({ summary, aiSummary, authors, ...rest }: ParsedPage['papers'][number]) => {
+    void [summary, aiSummary, authors];
+    return { ...rest, authors: [] };
+  };
+  const pages: [string, string][] = [
+    [DAILY, 'https://huggingface.co/papers'],
+    [TRENDING, 'https://huggingface.co/papers/trending'],
+    [PAPER, 'https://huggingface.co/papers/2509.24002'],
+  ];
+
+  test.each(pages)(
+    '%s: the same papers, less their abstract, AI summary and authors',
+    (name, href) => {
+      const url = new URL(href);
+      const full = parsePage(loadFixture(name), url);
+      const light = parsePage(loadFixture(name), url, undefined, { texts: false });
+      expect(full.papers.some((p) => p.authors.length > 0 && (p.summary ?? p.aiSummary))).toBe(
+        true,
+      );
+      expect(light.papers).toEqual(full.papers.map(withoutTexts));
+      const { withTexts, ...rest } = light;
+      expect({ ...rest, papers: [] }).toEqual({ ...full, papers: [] });
+      // The texts afterwards, for the papers asked: as the full parse read them.
+      const asked = full.papers.filter((_, i) => i % 2 === 0);
+      expect(withTexts?.(new Set(asked.map((p) => p.id)))).toEqual(asked);
+      expect(withTexts?.(new Set(['2501.00001']))).toEqual([]);
+    },
+  );
+
+  test('the DOM fallback reads no texts either', () => {
+    const doc = loadFixture(DAILY);
+    doc.querySelector('[data-target="DailyPapers"]')?.removeAttribute('data-props');
+    const url = new URL('https://huggingface.co/papers');
+    const full = parsePage(doc, url);
+    const light = parsePage(doc, url, undefined, { texts: false });
+    expect(full.source).toBe('dom');
+    expect(full.papers.some((p) => p.authors.length > 0)).toBe(true);
+    expect(light.papers).toEqual(full.papers.map(withoutTexts));
+    expect(light.withTexts?.(new Set(DAILY_IDS.slice(0, 2)))).toEqual(full.papers.slice(0, 2));
+  });
+});

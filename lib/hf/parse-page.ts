@@ -21,18 +21,39 @@ export interface ParsedPage {
   /** Entries or cards that had to be skipped (no arXiv id, no title). */
   skipped: number;
   warnings: string[];
+  /**
+   * When parsed without texts: the papers of `ids` with their texts, read from what this parse
+   * already holds (the JSON is not parsed again). May throw on a hostile DOM.
+   */
+  withTexts?: (ids: ReadonlySet<string>) => PaperInfo[];
+}
+
+export interface ParseOptions {
+  /**
+   * Whether to read the papers' texts (abstract, AI summary, authors). Without them a paper is
+   * what a report carries: the content script reads the texts only when the background asks.
+   * Default true.
+   */
+  texts?: boolean;
 }
 
 /**
  * `cards`: the cards of `root` (`listCards(root)`) when the caller has just listed them, as the
  * content script has, so the page is not searched for them twice.
  */
-export function parsePage(root: ParentNode, url: URL, cards?: readonly Card[]): ParsedPage {
+export function parsePage(
+  root: ParentNode,
+  url: URL,
+  cards?: readonly Card[],
+  { texts = true }: ParseOptions = {},
+): ParsedPage {
   let kind: PageKind = 'unknown';
   try {
     kind = detectPageKind(url);
     const parsed =
-      kind === 'paper' ? parsePaperPage(root, url) : parseListPage(root, url, kind, cards);
+      kind === 'paper'
+        ? parsePaperPage(root, url, texts)
+        : parseListPage(root, url, kind, cards, texts);
     if (parsed.papers.length > LIMITS.papersPerReport) {
       parsed.warnings.push(
         `${parsed.papers.length} papers: kept the first ${LIMITS.papersPerReport}`,
@@ -54,14 +75,23 @@ export function parsePage(root: ParentNode, url: URL, cards?: readonly Card[]): 
   }
 }
 
-function parsePaperPage(root: ParentNode, url: URL): ParsedPage {
+function parsePaperPage(root: ParentNode, url: URL, texts: boolean): ParsedPage {
   const id = paperIdOfUrl(url);
-  const json = readPaperProps(root, url);
+  const json = readPaperProps(root, url, texts);
   const fromJson = json.papers[0];
   // After a client-side move to another paper the embedded JSON can still be the previous one's:
   // the URL says which paper this is.
   if (fromJson && fromJson.id === id) {
-    return { kind: 'paper', source: 'json', papers: [fromJson], skipped: 0, warnings: [] };
+    const parsed: ParsedPage = {
+      kind: 'paper',
+      source: 'json',
+      papers: [fromJson],
+      skipped: 0,
+      warnings: [],
+    };
+    // One paper: reading its JSON again is the simple way.
+    if (!texts) parsed.withTexts = (ids) => (ids.has(id) ? readPaperProps(root, url).papers : []);
+    return parsed;
   }
   const warnings = [...json.warnings];
   if (fromJson) warnings.push(`PaperContent JSON is about ${fromJson.id}, the URL about ${id}`);
@@ -86,8 +116,9 @@ function parseListPage(
   url: URL,
   kind: PageKind,
   listed: readonly Card[] | undefined,
+  texts: boolean,
 ): ParsedPage {
-  const json = readListProps(root, kind, url);
+  const json = readListProps(root, kind, url, texts);
   const warnings = [...json.warnings];
   if (kind === 'unknown') warnings.push(`not a papers list URL: ${url.pathname}`);
   const byId = new Map(json.papers.map((paper, index) => [paper.id, { paper, index }]));
@@ -111,7 +142,7 @@ function parseListPage(
       next = Math.max(next, entry.index + 1);
       continue;
     }
-    const paper = parseCard(card, id, kind, url);
+    const paper = parseCard(card, id, kind, url, texts);
     if (paper) {
       papers.push(paper);
       fromDom++;
@@ -124,5 +155,18 @@ function parseListPage(
     warnings.push('layout not recognised: no papers in the JSON and no paper cards');
   }
   const source = papers.length === 0 ? 'none' : papers.length > fromDom ? 'json' : 'dom';
-  return { kind, source, papers, skipped, warnings };
+  const parsed: ParsedPage = { kind, source, papers, skipped, warnings };
+  if (!texts) {
+    parsed.withTexts = (ids) => {
+      const fromJson = json.withTexts?.(ids) ?? [];
+      const found = new Set(fromJson.map((p) => p.id));
+      const fromCards = cards.flatMap(({ id, card }) => {
+        if (!ids.has(id) || found.has(id) || byId.has(id)) return [];
+        const paper = parseCard(card, id, kind, url, true);
+        return paper ? [paper] : [];
+      });
+      return [...fromJson, ...fromCards];
+    };
+  }
+  return parsed;
 }

@@ -19,6 +19,8 @@ import { dailyPapersProps, paperContentProps } from './selectors';
 export interface PropsResult {
   /** Valid papers in JSON order, one per id. */
   papers: PaperInfo[];
+  /** When read without texts: the papers of `ids` with their texts, from the JSON already read. */
+  withTexts?: (ids: ReadonlySet<string>) => PaperInfo[];
   /** Entries without an arXiv id or a title. */
   skipped: number;
   warnings: string[];
@@ -55,15 +57,19 @@ function authorNames(authors: readonly unknown[]): string[] {
 /**
  * The paper's fields, a blank one giving way to `copy`'s (a list entry repeats the title, summary,
  * organization and date of its paper). The entry's thumbnail and comment count win: they are what
- * the card shows.
+ * the card shows. Without `texts`, no abstract, AI summary or authors (parse-page.ts).
  */
-function fromPropsPaper(paper: PropsPaper, copy: Omit<PaperEntry, 'paper'> = {}): RawPaper {
+function fromPropsPaper(
+  paper: PropsPaper,
+  copy: Omit<PaperEntry, 'paper'>,
+  texts: boolean,
+): RawPaper {
   return {
     id: paper.id,
     title: firstText(paper.title, copy.title),
-    summary: firstText(paper.summary, copy.summary),
-    aiSummary: paper.ai_summary,
-    authors: authorNames(paper.authors),
+    summary: texts ? firstText(paper.summary, copy.summary) : undefined,
+    aiSummary: texts ? paper.ai_summary : undefined,
+    authors: texts ? authorNames(paper.authors) : [],
     organization: firstText(
       organizationName(paper.organization),
       organizationName(copy.organization),
@@ -78,18 +84,31 @@ function fromPropsPaper(paper: PropsPaper, copy: Omit<PaperEntry, 'paper'> = {})
   };
 }
 
-function entryToPaper(entry: unknown, base: URL): PaperInfo | undefined {
+/** The id an entry claims, before reading it (a bare paper or one in a `paper` wrapper). */
+function entryId(entry: unknown): string | undefined {
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const { paper, id } = entry as { paper?: { id?: unknown }; id?: unknown };
+  const claimed = typeof paper === 'object' && paper !== null ? paper.id : id;
+  return typeof claimed === 'string' ? claimed : undefined;
+}
+
+function entryToPaper(entry: unknown, base: URL, texts: boolean): PaperInfo | undefined {
   // A result given as the paper itself (no `paper` wrapper) is read the same way.
   const isBarePaper = typeof entry === 'object' && entry !== null && !('paper' in entry);
   const read = readPaperEntry(isBarePaper ? { paper: entry } : entry);
-  return read && buildPaper(fromPropsPaper(read.paper, read), base);
+  return read && buildPaper(fromPropsPaper(read.paper, read, texts), base);
 }
 
 /**
  * The list pages' `[data-target="DailyPapers"]`. A search lists its results in `searchResults`
  * (design.md); otherwise `dailyPapers`, whichever is not empty.
  */
-export function readListProps(root: ParentNode, kind: PageKind, base: URL): PropsResult {
+export function readListProps(
+  root: ParentNode,
+  kind: PageKind,
+  base: URL,
+  texts = true,
+): PropsResult {
   const json = readJson(root, dailyPapersProps);
   if (!json.ok) return { papers: [], skipped: 0, warnings: [json.warning] };
   const props = readDailyPapersProps(json.value);
@@ -103,13 +122,25 @@ export function readListProps(root: ParentNode, kind: PageKind, base: URL): Prop
   const result: PropsResult = { papers: [], skipped: 0, warnings: [] };
   const seen = new Set<string>();
   for (const entry of entries) {
-    const paper = entryToPaper(entry, base);
+    const paper = entryToPaper(entry, base, texts);
     if (!paper) {
       result.skipped++;
     } else if (!seen.has(paper.id)) {
       seen.add(paper.id);
       result.papers.push(paper);
     }
+  }
+  if (!texts) {
+    result.withTexts = (ids) => {
+      const papers: PaperInfo[] = [];
+      for (const entry of entries) {
+        const id = entryId(entry);
+        if (id === undefined || !ids.has(id) || papers.some((p) => p.id === id)) continue;
+        const paper = entryToPaper(entry, base, true);
+        if (paper) papers.push(paper);
+      }
+      return papers;
+    };
   }
   if (entries.length === 0) result.warnings.push(`${dailyPapersProps}: no papers in the JSON`);
   if (result.skipped > 0) {
@@ -119,7 +150,7 @@ export function readListProps(root: ParentNode, kind: PageKind, base: URL): Prop
 }
 
 /** The paper page's `[data-target="PaperContent"]`: its one paper, if valid. */
-export function readPaperProps(root: ParentNode, base: URL): PropsResult {
+export function readPaperProps(root: ParentNode, base: URL, texts = true): PropsResult {
   const json = readJson(root, paperContentProps);
   if (!json.ok) return { papers: [], skipped: 0, warnings: [json.warning] };
   const props = readPaperContentProps(json.value);
@@ -127,7 +158,7 @@ export function readPaperProps(root: ParentNode, base: URL): PropsResult {
   if (!props || !paper) {
     return { papers: [], skipped: 1, warnings: [`${paperContentProps}: no valid paper`] };
   }
-  const raw = fromPropsPaper(paper, { organization: props.submitterOrganization });
+  const raw = fromPropsPaper(paper, { organization: props.submitterOrganization }, texts);
   // The page embeds its comment threads (2 on 2509.24002, the two shown under "Community").
   raw.numComments ??= props.comments?.length;
   const built = buildPaper(raw, base);

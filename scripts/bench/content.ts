@@ -4,6 +4,7 @@
  * alternated, because a profiler running beside a trace would add its own cost to the trace:
  * - trace (the headline): cpuMs and passMs, the thread CPU time of the content script's tasks
  *   in a Chrome trace (trace-cpu.ts), all of it and its pass alone, the decoration included;
+ *   and idleMs, apart: its idle-callback tasks (the texts the background asked for, first visits);
  * - profile: contentScriptMs, the CPU profile samples with the content script on the stack
  *   (cpu-profile.ts), which counts the time the thread was descheduled, so it overstates on a
  *   busy machine;
@@ -16,6 +17,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { ChromeGlobal, ExtensionBrowser } from '../../e2e/support/browser';
 import type { ReplayServer } from '../../e2e/support/replay-server';
+import { TEXTS_PER_TASK } from '../../lib/content/radar';
 import { startProfiler, stopProfiler, type ProfileFigures } from './cpu-profile';
 import { startTrace } from './trace-cpu';
 import { stat, type Stat } from './stats';
@@ -29,6 +31,8 @@ export interface PageSample extends Partial<ProfileFigures> {
   /** Trace visits: the content script's CPU time (TraceFigures.totalMs) and its pass alone. */
   cpuMs?: number;
   passMs?: number;
+  /** Trace visits: the idle-time work after the decoration (TraceFigures.idleMs). */
+  idleMs?: number;
   scriptMs: number;
   taskMs: number;
   /** Navigation start → every card carries `data-papers-radar-state` (page performance.now()). */
@@ -44,6 +48,8 @@ export interface PageFigures {
    */
   firstVisitCpuMs: Stat;
   revisitCpuMs: Stat;
+  /** The first visit's idle-time work: reading and sending the texts of papers never seen. */
+  firstVisitIdleMs: Stat;
   contentScriptMs: Stat;
   gcMs: Stat;
   maxSampleGapMs: Stat;
@@ -63,6 +69,7 @@ export function summarise(samples: readonly PageSample[]): PageFigures {
     passMs: stat(values(samples, (s) => s.passMs)),
     firstVisitCpuMs: stat(traced.slice(0, 1)),
     revisitCpuMs: stat(traced.slice(1)),
+    firstVisitIdleMs: stat(values(samples, (s) => s.idleMs).slice(0, 1)),
     contentScriptMs: stat(values(samples, (s) => s.contentScriptMs)),
     gcMs: stat(values(samples, (s) => s.gcMs)),
     maxSampleGapMs: stat(values(samples, (s) => s.maxSampleGapMs)),
@@ -147,11 +154,17 @@ export async function visitPage(
     if (method === 'profile') await startProfiler(session);
     await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
     const navToDecoratedMs = await waitDecorated(page, cards);
-    // Let the decoration's last tasks finish.
+    // Let the decoration's last tasks finish, and the idle-time work queued after it (the texts,
+    // TEXTS_PER_TASK papers per idle task, each asking for the next): idle callbacks run in the
+    // order they were asked for, so each one asked here runs after the content script's.
+    const idleTasks = Math.ceil(cards / TEXTS_PER_TASK) + 1;
+    await page.evaluate(`(async () => {
+      for (let i = 0; i < ${idleTasks}; i++) await new Promise((r) => requestIdleCallback(r));
+    })()`);
     await page.waitForTimeout(50);
     const traced = trace ? await trace.stop() : undefined;
     const measured = traced
-      ? { cpuMs: traced.totalMs, passMs: traced.passMs }
+      ? { cpuMs: traced.totalMs, passMs: traced.passMs, idleMs: traced.idleMs }
       : await stopProfiler(session, prefix);
     const after = await mainThreadMs(session);
     await session.detach();

@@ -56,6 +56,7 @@ export function formatTable(r: BenchResults): string {
     lines.push(`        of which the pass        ${fmt(c.passMs)}`);
     lines.push(`        first visit              ${fmt(c.firstVisitCpuMs)}`);
     lines.push(`        visits after it          ${fmt(c.revisitCpuMs)}`);
+    lines.push(`      idle after (1st visit)     ${fmt(c.firstVisitIdleMs)}`);
     lines.push(`      CPU profile (wall)         ${fmt(c.contentScriptMs)}`);
     lines.push(`      GC samples (page + script) ${fmt(c.gcMs)}`);
     lines.push(`      ScriptDuration             ${fmt(c.scriptMs)}`);

@@ -29,7 +29,7 @@ const microtasks = (tdurMs: number): Inner => ({ name: 'RunMicrotasks', tdur: td
 describe('contentScriptCpu', () => {
   it("counts the bundle's task whole and its microtask checkpoints as the pass", () => {
     const events = task(0, 30, [evaluation, microtasks(18)]);
-    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 30, passMs: 18 });
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 30, passMs: 18, idleMs: 0 });
   });
 
   it('counts later tasks that run microtasks, whole, in both figures', () => {
@@ -37,7 +37,7 @@ describe('contentScriptCpu', () => {
       ...task(0, 30, [evaluation, microtasks(18)]),
       ...task(5000, 4, [microtasks(1)]),
     ];
-    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 34, passMs: 22 });
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 34, passMs: 22, idleMs: 0 });
   });
 
   it("counts the reply's own microtask checkpoint (the decoration), less others' calls in it", () => {
@@ -57,7 +57,7 @@ describe('contentScriptCpu', () => {
       ...task(0, 30, [evaluation, microtasks(18)]),
       ...checkpoint(9000, 5, [microtasks(5), observer('', 0.5), observer(PREFIX, 1)]),
     ];
-    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 34.5, passMs: 22.5 });
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 34.5, passMs: 22.5, idleMs: 0 });
   });
 
   it("leaves out the page's HTML parsing, other scripts, other threads and plain tasks", () => {
@@ -77,7 +77,18 @@ describe('contentScriptCpu', () => {
       },
       { name: 'RunMicrotasks', ph: 'X', pid: 1, tid: 2, ts: 8001, dur: 1, tdur: 1000 },
     ];
-    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 30, passMs: 18 });
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 30, passMs: 18, idleMs: 0 });
+  });
+
+  it('counts the idle-callback tasks that run the bundle apart (the texts, sent when idle)', () => {
+    const call = (url: string): Inner => ({ name: 'FunctionCall', args: { data: { url } } });
+    const events = [
+      ...task(0, 30, [evaluation, microtasks(18)]),
+      ...task(9000, 6, [{ name: 'FireIdleCallback' }, call(PREFIX), microtasks(1)]),
+      // The page's own idle callback.
+      ...task(12000, 2, [{ name: 'FireIdleCallback' }, call('https://huggingface.co/x.js')]),
+    ];
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 30, passMs: 18, idleMs: 6 });
   });
 
   it('fails loudly when the content script never ran', () => {

@@ -18,6 +18,8 @@
  * - `passMs`: the same without compiling and evaluating the bundle: the microtask checkpoints,
  *   i.e. the pass that lists the cards, parses the page, sends the report, and the decoration
  *   when the reply comes (design.md's "parse + report + decorate").
+ * - `idleMs`: apart from both, the idle-callback tasks that run the bundle: reading and sending
+ *   the texts the background asked for, once the page is idle (lib/content/radar.ts).
  */
 import type { CDPSession } from 'playwright-core';
 
@@ -36,10 +38,13 @@ const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute', '__metadata']
 const TASK = 'ThreadControllerImpl::RunTask';
 /** A microtask checkpoint Chrome runs as a task of its own, after an IPC message. */
 const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
+/** A `requestIdleCallback` callback running (devtools.timeline). */
+const IDLE_CALLBACK = 'FireIdleCallback';
 
 export interface TraceFigures {
   totalMs: number;
   passMs: number;
+  idleMs: number;
 }
 
 export interface TraceRecorder {
@@ -78,6 +83,7 @@ export function contentScriptCpu(events: readonly TraceEvent[], urlPrefix: strin
     .sort((a, b) => a.ts - b.ts);
   let total = 0;
   let pass = 0;
+  let idle = 0;
   for (let i = 0; i < thread.length;) {
     const top = thread[i] as TraceEvent;
     i++;
@@ -89,10 +95,12 @@ export function contentScriptCpu(events: readonly TraceEvent[], urlPrefix: strin
     let foreign = false;
     let checkpoints = 0;
     let othersCalls = 0;
+    let idleCallback = false;
     for (; i < thread.length && (thread[i] as TraceEvent).ts <= end; i++) {
       const e = thread[i] as TraceEvent;
       const url = urlOf(e);
       if (url.startsWith(urlPrefix)) bundle = true;
+      if (e.name === IDLE_CALLBACK) idleCallback = true;
       if (e.name === 'RunMicrotasks') {
         microtasks = true;
         checkpoints += e.tdur ?? 0;
@@ -102,7 +110,9 @@ export function contentScriptCpu(events: readonly TraceEvent[], urlPrefix: strin
       }
       if (e.name === 'FunctionCall' && !url.startsWith(urlPrefix)) othersCalls += e.tdur ?? 0;
     }
-    if (checkpoint) {
+    if (idleCallback) {
+      if (bundle) idle += top.tdur ?? 0;
+    } else if (checkpoint) {
       if (microtasks && !foreign) {
         const ours = Math.max(0, (top.tdur ?? 0) - othersCalls);
         total += ours;
@@ -113,5 +123,5 @@ export function contentScriptCpu(events: readonly TraceEvent[], urlPrefix: strin
       pass += bundle ? checkpoints : (top.tdur ?? 0);
     }
   }
-  return { totalMs: total / 1000, passMs: pass / 1000 };
+  return { totalMs: total / 1000, passMs: pass / 1000, idleMs: idle / 1000 };
 }
