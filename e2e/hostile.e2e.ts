@@ -8,7 +8,7 @@
  * 100 kB title is capped and the page stays responsive.
  */
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { MARK, UI } from '../lib/content/marks';
 import { cleanText } from '../lib/hf/normalize';
 import { LIMITS } from '../lib/messages/protocol';
@@ -142,8 +142,14 @@ it('hostile titles, authors, summaries and links stay text, on the page and in t
   expect(marks.count).toBe(papers.length);
   expect(marks.cards.every((card) => card.state === 'new' && card.newBadges === 1)).toBe(true);
 
-  // The strings reached the extension as they are (the test is not vacuous).
-  const stored = new Map((await readLibrary(ext)).papers.map((p) => [p.id, p]));
+  // The strings reached the extension as they are (the test is not vacuous). The texts come
+  // once the page is idle, after the decoration.
+  const firstId = papers[0]?.id ?? '';
+  const storedNow = async () => new Map((await readLibrary(ext)).papers.map((p) => [p.id, p]));
+  await vi.waitFor(async () => expect((await storedNow()).get(firstId)?.authors).toHaveLength(2), {
+    timeout: 10_000,
+  });
+  const stored = await storedNow();
   expect(stored.get(papers[0]?.id ?? '')?.authors[0]).toContain('<img src=x onerror=');
   expect(stored.get(papers[DOM_ONLY]?.id ?? '')?.title).toBe(expected[DOM_ONLY]);
   expect(stored.get(papers[4]?.id ?? '')?.title).toHaveLength(expected[4]?.length ?? -1);
