@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { recordReport } from '../db/papers-repo';
 import { hasQueued, INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
 import { GAP, paperId, paperInfo, T0 } from '../db/test-papers';
-import { INDEX_DELAY_MS, INDEX_SOON_MS } from './search';
+import { INDEX_DELAY_MS, INDEX_SOON_MS, indexInBackground } from './search';
 import { contentSender, popup, report, setupBackground } from './test-background';
 
 describe('search while papers wait to be indexed', () => {
@@ -72,6 +72,21 @@ describe('indexing after page reports', () => {
         await indexQueued(db, () => true);
         expect(await hasQueued(db)).toBe(true);
       }
+      await vi.advanceTimersByTimeAsync(INDEX_DELAY_MS);
+      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
+    }));
+
+  it('gives way to a page view that comes as a run starts, and indexes once views pause', () =>
+    withFakeTimers(async () => {
+      const bg = setupBackground();
+      const db = await bg.db();
+      await bg.send('reportPage', report([1, 3]), contentSender(1));
+      // The run is due and starts (its batches follow in microtasks)…
+      vi.advanceTimersByTime(INDEX_DELAY_MS);
+      // …when another write comes: the run takes no batch.
+      indexInBackground(db);
+      await indexQueued(db, () => true);
+      expect(await queuedCount(db)).toBe(3);
       await vi.advanceTimersByTimeAsync(INDEX_DELAY_MS);
       await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
     }));
