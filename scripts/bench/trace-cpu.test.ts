@@ -80,6 +80,19 @@ describe('contentScriptCpu', () => {
     expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 30, passMs: 18, idleMs: 0 });
   });
 
+  it("takes others' calls out of a later task that runs microtasks (the reply in its IPC task)", () => {
+    const call = (url: string, tdurMs: number): Inner => ({
+      name: 'FunctionCall',
+      tdur: tdurMs * 1000,
+      args: { data: { url } },
+    });
+    const events = [
+      ...task(0, 30, [evaluation, microtasks(18)]),
+      ...task(9000, 5, [microtasks(4), call('', 0.5)]),
+    ];
+    expect(contentScriptCpu(events, PREFIX)).toEqual({ totalMs: 34.5, passMs: 22.5, idleMs: 0 });
+  });
+
   it('counts the idle-callback tasks that run the bundle apart (the texts, sent when idle)', () => {
     const call = (url: string): Inner => ({ name: 'FunctionCall', args: { data: { url } } });
     const events = [
