@@ -6,10 +6,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     // The polyfill module points `wxt/browser` at webextension-polyfill in every build: 9.6 of the
-    // content script's 32.8 kB were the polyfill, over its 30 kB budget (design.md). The content script and the popup only query
-    // tabs, send messages and listen to them, which the native promise-based APIs do (`browser`
-    // in Firefox, `chrome` in Chrome MV3): their builds keep WXT's own `wxt/browser`, and the
-    // popup evaluates 10 kB less before it can ask for its first page. The background keeps it.
+    // content script's 32.8 kB were the polyfill, over its 30 kB budget (design.md). The content
+    // script and the popup only query tabs, send messages and listen to them, which the native
+    // promise-based APIs do (`browser` in Firefox, `chrome` in Chrome MV3): their builds keep
+    // WXT's own `wxt/browser`, and the popup evaluates 10 kB less before it can ask for its first
+    // page. The background keeps it.
     'vite:build:extendConfig': (entrypoints, config) => {
       const light = (type: string) =>
         type === 'content-script' || type === 'popup' || type === 'unlisted-script';

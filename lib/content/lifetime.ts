@@ -2,7 +2,8 @@
  * How long the content script keeps working on its tab, in place of WXT's ContentScriptContext.
  * That context announced every start to the page with `window.postMessage` (1.3–2.4 ms of the
  * page's main thread per page view in Chrome traces, about a tenth of design.md's 16 ms budget) and
- * set up timers and events the script never used: docs/performance.md, "Content script start-up".
+ * set up timers and events the script never used: docs/performance.md, "WXT's ContentScriptContext
+ * replaced by the script's own lifetime".
  *
  * The script stops (its `signal` aborts: observers, listeners and polling end) when:
  * - the extension is gone: reloaded, updated or removed, Chrome leaves the old script running

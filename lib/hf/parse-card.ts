@@ -35,7 +35,6 @@ export function parseCard(
   };
   // Trending cards show the one-sentence AI summary ("The PyTorch distributed data parallel
   // module optimizes…" for 2006.15704), not the abstract; other lists would show the abstract.
-  if (!texts) return buildPaper(raw, base);
   if (kind === 'trending') raw.aiSummary = text;
   else raw.summary = text;
   return buildPaper(raw, base);

@@ -159,9 +159,9 @@ function parseListPage(
   if (!texts) {
     parsed.withTexts = (ids) => {
       const fromJson = json.withTexts?.(ids) ?? [];
-      const found = new Set(fromJson.map((p) => p.id));
+      // Cards without a JSON entry were read from the DOM: read them again, with their texts.
       const fromCards = cards.flatMap(({ id, card }) => {
-        if (!ids.has(id) || found.has(id) || byId.has(id)) return [];
+        if (!ids.has(id) || byId.has(id)) return [];
         const paper = parseCard(card, id, kind, url, true);
         return paper ? [paper] : [];
       });

@@ -84,18 +84,22 @@ function fromPropsPaper(
   };
 }
 
-/** The id an entry claims, before reading it (a bare paper or one in a `paper` wrapper). */
+/** A result given as the paper itself (no `paper` wrapper) is read as if it were wrapped. */
+function asEntry(entry: unknown): unknown {
+  const isBarePaper = typeof entry === 'object' && entry !== null && !('paper' in entry);
+  return isBarePaper ? { paper: entry } : entry;
+}
+
+/** The id an entry claims, before reading it. */
 function entryId(entry: unknown): string | undefined {
-  if (typeof entry !== 'object' || entry === null) return undefined;
-  const { paper, id } = entry as { paper?: { id?: unknown }; id?: unknown };
-  const claimed = typeof paper === 'object' && paper !== null ? paper.id : id;
-  return typeof claimed === 'string' ? claimed : undefined;
+  const paper = (asEntry(entry) as { paper?: unknown } | null)?.paper;
+  const id =
+    typeof paper === 'object' && paper !== null ? (paper as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function entryToPaper(entry: unknown, base: URL, texts: boolean): PaperInfo | undefined {
-  // A result given as the paper itself (no `paper` wrapper) is read the same way.
-  const isBarePaper = typeof entry === 'object' && entry !== null && !('paper' in entry);
-  const read = readPaperEntry(isBarePaper ? { paper: entry } : entry);
+  const read = readPaperEntry(asEntry(entry));
   return read && buildPaper(fromPropsPaper(read.paper, read, texts), base);
 }
 
@@ -132,14 +136,14 @@ export function readListProps(
   }
   if (!texts) {
     result.withTexts = (ids) => {
-      const papers: PaperInfo[] = [];
+      const papers = new Map<string, PaperInfo>();
       for (const entry of entries) {
         const id = entryId(entry);
-        if (id === undefined || !ids.has(id) || papers.some((p) => p.id === id)) continue;
+        if (id === undefined || !ids.has(id) || papers.has(id)) continue;
         const paper = entryToPaper(entry, base, true);
-        if (paper) papers.push(paper);
+        if (paper) papers.set(id, paper);
       }
-      return papers;
+      return [...papers.values()];
     };
   }
   if (entries.length === 0) result.warnings.push(`${dailyPapersProps}: no papers in the JSON`);
