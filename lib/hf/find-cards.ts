@@ -2,7 +2,7 @@
  * The paper cards of a list page, by arXiv id: the `<article>` holding the paper's links. The
  * content script decorates these; parse-page.ts joins them with the JSON entries.
  */
-import { isArxivId } from '../model/paper';
+import { ARXIV_ID } from '../model/paper';
 import { card as cardSelector, cardTitleLink, paperLink } from './selectors';
 
 export interface Card {
@@ -15,10 +15,12 @@ export interface Card {
  * `/papers/2609.31620#community` names the same paper as `/papers/2609.31620`.
  */
 export function paperIdFromHref(href: string | null): string | undefined {
-  const path = (href ?? '').split(/[?#]/, 1)[0] ?? '';
-  const match = /^\/papers\/([^/]+)\/?$/.exec(path);
-  return isArxivId(match?.[1]) ? match[1] : undefined;
+  // One expression, not a split and two matches: this runs for every card of the page.
+  return href === null ? undefined : PAPER_HREF.exec(href)?.[1];
 }
+
+/** `/papers/<arXiv id>`, a slash allowed after it, then the end, a query or a hash. */
+const PAPER_HREF = new RegExp(`^/papers/(${ARXIV_ID.source.slice(1, -1)})/?(?:[?#]|$)`);
 
 /** The paper a card is about: its title link's, else the first paper link's. */
 export function cardPaperId(card: Element): string | undefined {
@@ -41,7 +43,11 @@ export function listCards(root: ParentNode): Card[] {
   const articles = Array.from(root.querySelectorAll<HTMLElement>(cardSelector));
   if (articles.length === 0) return [];
   const idOf = articlePaperIds(root, articles.length);
-  const wrappers = wrappersOf(articles.filter((article) => idOf.has(article)));
+  // The site's pages nest no articles: one query says so, and no card walks up the page.
+  const nested = root.querySelector(`${cardSelector} ${cardSelector}`) !== null;
+  const wrappers = nested
+    ? wrappersOf(articles.filter((article) => idOf.has(article)))
+    : new Set<Element>();
   const cards: Card[] = [];
   const seen = new Set<string>();
   for (const card of articles) {
