@@ -24,11 +24,11 @@ export default defineUnlistedScript(() => {
     url: () => new URL(location.href),
     now: () => Date.now(),
     report: (data) => sendMessage('reportPage', data),
-    sendTexts: (data) => sendMessage('paperTexts', data),
+    sendDetails: (data) => sendMessage('paperDetails', data),
     undoHide: (id) => sendMessage('undoHide', { id }),
     warn: (message, error) => console.warn(`[Papers Radar] ${message}`, error),
     quietly: (change) => watch.quietly(change),
-    // A page that is never idle still gets its texts recorded, a little later.
+    // A page that is never idle still gets its details recorded, a little later.
     whenIdle: (task) =>
       requestIdleCallback(
         () => {

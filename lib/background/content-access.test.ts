@@ -28,7 +28,7 @@ import {
 /** A valid request of every type, as the popup would send it. */
 const VALID: { [T in MessageType]: Request<T> } = {
   reportPage: report([1, 3]),
-  paperTexts: { texts: [{ id: paperId(1), summary: 'An abstract.' }] },
+  paperDetails: { papers: [{ id: paperId(1), title: 'A title', summary: 'An abstract.' }] },
   undoHide: { id: paperId(1) },
   listPapers: { view: 'all', query: '', offset: 0, limit: 50 },
   setStarred: { id: paperId(1), starred: true },
@@ -63,7 +63,7 @@ async function libraryOfTab2(bg: ReturnType<typeof setupBackground>) {
 describe("a content script cannot use the extension pages' messages", () => {
   it('may send only its page report, the texts asked for and an undo on a card it reported', () => {
     // Anything added here widens what a content script (a page's world, indirectly) can reach.
-    expect(byOrigin('content').sort()).toEqual(['paperTexts', 'reportPage', 'undoHide']);
+    expect(byOrigin('content').sort()).toEqual(['paperDetails', 'reportPage', 'undoHide']);
   });
 
   it.each(byOrigin('extension'))(

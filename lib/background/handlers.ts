@@ -9,7 +9,7 @@ import {
   setStarred,
 } from './library-handlers';
 import { keepOpeningPage } from './opening-page';
-import { paperTexts, reportPage, undoHide } from './page-handlers';
+import { paperDetails, reportPage, undoHide } from './page-handlers';
 import type { Handler, Handlers } from './router';
 import type { MessageType } from '../messages/protocol';
 
@@ -34,7 +34,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   }
   return {
     reportPage: writing((data, context) => reportPage(deps, data, context)),
-    paperTexts: writing((data, context) => paperTexts(deps, data, context)),
+    paperDetails: writing((data, context) => paperDetails(deps, data, context)),
     undoHide: writing((data, context) => undoHide(deps, data, context)),
     listPapers: (data) => {
       openingPage.prepareOnce();

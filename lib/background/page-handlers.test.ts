@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { GAP, paperId, paperInfo, T0 } from '../db/test-papers';
+import type { PaperInfo } from '../model/paper';
 import {
   badge,
   contentSender,
@@ -91,34 +92,45 @@ describe('reportPage', () => {
   });
 });
 
-describe('texts after the report', () => {
-  /** The report a content script sends: every paper without its abstract and authors. */
-  const lightReport = (ids: [number, number]) => {
+describe('a report from the cards, the details after', () => {
+  /** The report a content script sends from the cards: ids and the cards' titles. */
+  const cardsReport = (ids: [number, number], title = (n: number) => `Card title ${n}`) => {
     const full = report(ids);
     return {
       ...full,
-      papers: full.papers.map(({ summary, aiSummary, authors, ...rest }) => rest),
+      papers: full.papers.map(({ id }) => ({ id, title: title(Number(id.slice(-5))) })),
+      titlesOnly: true as const,
     };
   };
-  const textsOf = (n: number) => ({
-    id: paperId(n),
-    summary: `Summary of paper ${n}: quasicrystal lattices.`,
-    authors: [`Author ${n}`],
-  });
+  /** The fields the page's JSON gives, with the texts when asked. */
+  const detailsOf = (n: number, texts: boolean, overrides: Partial<PaperInfo> = {}) => {
+    const { summary, aiSummary, authors, ...fields } = paperInfo(n, {
+      summary: `Summary of paper ${n}: quasicrystal lattices.`,
+      ...overrides,
+    });
+    void aiSummary;
+    return texts ? { ...fields, summary, authors } : fields;
+  };
 
-  it('asks for the texts of new papers only, and stores them when they come', async () => {
+  it('stores new papers under their card titles, then their fields and the texts asked for', async () => {
     const bg = setupBackground();
-    const first = await bg.send('reportPage', lightReport([1, 3]), contentSender(1));
+    const first = await bg.send('reportPage', cardsReport([1, 3]), contentSender(1));
+    expect(first.states.map((s) => s.state)).toEqual(['new', 'new', 'new']);
     expect(first.wantTexts).toEqual([1, 2, 3].map(paperId));
+    const db = await bg.db();
+    expect(await db.get('papers', paperId(2))).toMatchObject({
+      title: 'Card title 2',
+      authors: [],
+    });
 
     const { updated } = await bg.send(
-      'paperTexts',
-      { texts: [1, 2, 3].map(textsOf) },
+      'paperDetails',
+      { papers: [1, 2, 3].map((n) => detailsOf(n, true)) },
       contentSender(1),
     );
     expect(updated).toBe(3);
-    const stored = await (await bg.db()).get('papers', paperId(2));
-    expect(stored).toMatchObject({ title: 'Paper number 2', authors: ['Author 2'] });
+    const stored = await db.get('papers', paperId(2));
+    expect(stored).toMatchObject({ title: 'Paper number 2', authors: ['Author 2'], upvotes: 2 });
     expect(stored?.summary).toContain('quasicrystal');
     // The abstract is searchable.
     const found = await bg.send(
@@ -127,11 +139,49 @@ describe('texts after the report', () => {
       popup,
     );
     expect(found.total).toBe(3);
+  });
 
-    // Seen again: nothing to ask, and the texts stay.
-    const again = await bg.send('reportPage', lightReport([2, 4]), contentSender(1));
+  it('seen again: the stored fields and title stay, and only changed papers are written', async () => {
+    const bg = setupBackground();
+    await bg.send('reportPage', cardsReport([1, 3]), contentSender(1));
+    await bg.send(
+      'paperDetails',
+      { papers: [1, 2, 3].map((n) => detailsOf(n, true)) },
+      contentSender(1),
+    );
+    bg.advance(60_000);
+
+    // The cards render a title differently from the JSON: the stored one stays.
+    const again = await bg.send(
+      'reportPage',
+      cardsReport([2, 4], () => 'Rendered'),
+      contentSender(1),
+    );
     expect(again.wantTexts).toEqual([paperId(4)]);
-    expect((await (await bg.db()).get('papers', paperId(2)))?.summary).toContain('quasicrystal');
+    const db = await bg.db();
+    const two = await db.get('papers', paperId(2));
+    expect(two).toMatchObject({ title: 'Paper number 2', upvotes: 2, lastSeenAt: T0 + 60_000 });
+    expect(two?.summary).toContain('quasicrystal');
+    expect(await db.get('papers', paperId(4))).toMatchObject({ title: 'Rendered' });
+
+    const { updated } = await bg.send(
+      'paperDetails',
+      {
+        papers: [
+          detailsOf(2, false),
+          detailsOf(3, false, { upvotes: 30, numComments: 4 }),
+          detailsOf(4, true),
+        ],
+      },
+      contentSender(1),
+    );
+    expect(updated).toBe(2);
+    expect(await db.get('papers', paperId(3))).toMatchObject({ upvotes: 30, numComments: 4 });
+    expect((await db.get('papers', paperId(3)))?.summary).toContain('quasicrystal');
+    expect(await db.get('papers', paperId(4))).toMatchObject({
+      title: 'Paper number 4',
+      authors: ['Author 4'],
+    });
   });
 
   it('asks for nothing when the report carries the texts', async () => {
@@ -140,30 +190,30 @@ describe('texts after the report', () => {
     expect(reply.wantTexts).toBeUndefined();
   });
 
-  it("refuses texts for a paper that is not on the tab's page, changing nothing", async () => {
+  it("refuses details for a paper that is not on the tab's page, changing nothing", async () => {
     const bg = setupBackground();
-    await bg.send('reportPage', lightReport([1, 2]), contentSender(1));
-    await bg.send('reportPage', lightReport([5, 5]), contentSender(2));
+    await bg.send('reportPage', cardsReport([1, 2]), contentSender(1));
+    await bg.send('reportPage', cardsReport([5, 5]), contentSender(2));
     const reply = await bg.sendRaw(
-      { type: 'paperTexts', data: { texts: [textsOf(1), textsOf(5)] } },
+      { type: 'paperDetails', data: { papers: [detailsOf(1, true), detailsOf(5, true)] } },
       contentSender(1),
     );
     expect(reply).toEqual({
       ok: false,
-      error: `Refused paperTexts: paper ${paperId(5)} is not on the page this tab reported`,
+      error: `Refused paperDetails: paper ${paperId(5)} is not on the page this tab reported`,
     });
     const db = await bg.db();
     expect((await db.get('papers', paperId(1)))?.summary).toBeUndefined();
     expect((await db.get('papers', paperId(5)))?.summary).toBeUndefined();
   });
 
-  it('skips texts for a paper no longer stored', async () => {
+  it('skips details for a paper no longer stored', async () => {
     const bg = setupBackground();
-    await bg.send('reportPage', lightReport([1, 2]), contentSender(1));
+    await bg.send('reportPage', cardsReport([1, 2]), contentSender(1));
     await (await bg.db()).delete('papers', paperId(2));
     const { updated } = await bg.send(
-      'paperTexts',
-      { texts: [textsOf(1), textsOf(2)] },
+      'paperDetails',
+      { papers: [detailsOf(1, true), detailsOf(2, true)] },
       contentSender(1),
     );
     expect(updated).toBe(1);

@@ -1,6 +1,6 @@
 /** Handlers for the content script: a page's report, and "undo" on a hidden card. */
 import type { MessageType, Request, Responses } from '../messages/protocol';
-import { recordReport, recordTexts, setHidden } from '../db/papers-repo';
+import { recordDetails, recordReport, setHidden } from '../db/papers-repo';
 import { indexInBackground } from './search';
 import { countNewVisible, paperState } from '../visits/new-since-last-visit';
 import type { BackgroundDeps } from './deps';
@@ -38,19 +38,24 @@ export async function reportPage(
   return { states, visitStart, ...(wantTexts.length > 0 ? { wantTexts } : {}) };
 }
 
-/** The texts a report's reply asked for; only for papers on the page this tab reported. */
-export async function paperTexts(
+/**
+ * The fields a page sends once idle after its report (`paperDetails`); only for papers on the page
+ * this tab reported.
+ */
+export async function paperDetails(
   deps: BackgroundDeps,
-  { texts }: Request<'paperTexts'>,
+  { papers }: Request<'paperDetails'>,
   { tabId }: MessageContext,
-): Promise<Responses['paperTexts']> {
+): Promise<Responses['paperDetails']> {
   await reportedPage(
-    'paperTexts',
+    'paperDetails',
     tabId,
-    texts.map((t) => t.id),
+    papers.map((p) => p.id),
   );
   const db = await deps.db();
-  const updated = await recordTexts(db, texts);
+  const started = performance.now();
+  const updated = await recordDetails(db, papers);
+  markDetailsTime(started, papers.length, updated);
   indexInBackground(db);
   return { updated };
 }
@@ -58,10 +63,18 @@ export async function paperTexts(
 /** User Timing name of the last report's storage time; `npm run bench` reads it in the worker. */
 export const REPORT_MEASURE = 'papers-radar:record-report';
 
+/** User Timing name of the last `paperDetails` storage time, read by the bench too. */
+export const DETAILS_MEASURE = 'papers-radar:record-details';
+
 /** Keeps only the latest measure, so a long-lived worker does not accumulate entries. */
 function markReportTime(start: number, papers: number): void {
   performance.clearMeasures(REPORT_MEASURE);
   performance.measure(REPORT_MEASURE, { start, detail: { papers } });
+}
+
+function markDetailsTime(start: number, papers: number, updated: number): void {
+  performance.clearMeasures(DETAILS_MEASURE);
+  performance.measure(DETAILS_MEASURE, { start, detail: { papers, updated } });
 }
 
 export async function undoHide(

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PaperState } from '../model/paper';
 import type { Request, Responses } from '../messages/protocol';
 import { DAILY, DAILY_IDS, PAPER, loadFixture } from '../hf/test-fixtures';
-import { createRadar, TEXTS_PER_TASK, type RadarDeps } from './radar';
+import { parsePage } from '../hf/parse-page';
+import { createRadar, DETAILS_PER_TASK, type RadarDeps } from './radar';
 import { MARK } from './marks';
 
 const NOW = Date.UTC(2026, 9, 1);
@@ -18,7 +19,7 @@ function setup(
   overrides: Partial<RadarDeps> = {},
 ) {
   const reports: Request<'reportPage'>[] = [];
-  const texts: Request<'paperTexts'>[] = [];
+  const details: Request<'paperDetails'>[] = [];
   const deps: RadarDeps = {
     doc,
     url: () => new URL(url),
@@ -27,9 +28,9 @@ function setup(
       reports.push(data);
       return { states: data.papers.map((p) => state(p.id)), visitStart: NOW };
     }),
-    sendTexts: vi.fn(async (data: Request<'paperTexts'>) => {
-      texts.push(data);
-      return { updated: data.texts.length };
+    sendDetails: vi.fn(async (data: Request<'paperDetails'>) => {
+      details.push(data);
+      return { updated: data.papers.length };
     }),
     undoHide: vi.fn(async (id: string) => ({ state: state(id) })),
     warn: vi.fn(),
@@ -41,7 +42,7 @@ function setup(
     radar.schedule();
     await radar.idle();
   };
-  return { radar, deps, reports, texts, pass };
+  return { radar, deps, reports, details, pass };
 }
 
 const cardsOf = (doc: Document) => [...doc.querySelectorAll<HTMLElement>(`article[${MARK.id}]`)];
@@ -63,7 +64,7 @@ describe('its own edits of the page', () => {
   });
 });
 
-describe('texts on request', () => {
+describe('cards first, the details when idle', () => {
   /** A background that has no texts for the first `unknown` papers of a report. */
   const askingFor = (unknown: number) => async (data: Request<'reportPage'>) =>
     ({
@@ -71,76 +72,98 @@ describe('texts on request', () => {
       visitStart: NOW,
       wantTexts: data.papers.slice(0, unknown).map((p) => p.id),
     }) satisfies Responses['reportPage'];
+  const sentIds = (sent: Request<'paperDetails'>[]) =>
+    sent.flatMap((d) => d.papers.map((p) => p.id));
+  /** The daily page as the full parse reads its JSON. */
+  const dailyJson = () =>
+    new Map(
+      parsePage(loadFixture(DAILY), new URL('https://huggingface.co/papers')).papers.map((p) => [
+        p.id,
+        p,
+      ]),
+    );
 
-  it('reports the papers without their texts, then sends the texts asked for', async () => {
+  it('reports the papers as their cards show them, then the fields of every paper and the texts asked for', async () => {
     const doc = loadFixture(DAILY);
     const report = vi.fn(askingFor(2));
-    const { texts, pass } = setup(doc, undefined, { report });
+    const { details, pass } = setup(doc, undefined, { report });
     await pass();
 
-    const reported = report.mock.calls[0]?.[0].papers ?? [];
-    expect(reported).toHaveLength(28);
-    for (const paper of reported) {
-      expect(paper).not.toHaveProperty('summary');
-      expect(paper).not.toHaveProperty('authors');
-      expect(paper.title).not.toBe('');
-    }
-    expect(texts).toHaveLength(1);
-    const sent = texts[0]?.texts ?? [];
-    expect(sent.map((t) => t.id)).toEqual(DAILY_IDS.slice(0, 2));
-    for (const t of sent) {
-      expect(t.summary?.length).toBeGreaterThan(100);
-      expect(t.authors?.length).toBeGreaterThan(0);
-    }
-    // The cards were decorated all the same.
+    const sentReport = report.mock.calls[0]?.[0];
+    expect(sentReport?.titlesOnly).toBe(true);
+    const json = dailyJson();
+    // Ids and titles only, and the cards' titles are the JSON's.
+    expect(sentReport?.papers).toEqual(DAILY_IDS.map((id) => ({ id, title: json.get(id)?.title })));
+    expect(sentIds(details)).toEqual(DAILY_IDS);
+    const sent = details.flatMap((d) => d.papers);
+    // The fields of the JSON, the texts for the two papers asked for and for no other.
+    sent.forEach((paper, i) => {
+      const { summary, aiSummary, authors, ...fields } = json.get(paper.id)!;
+      expect(paper).toMatchObject(fields);
+      if (i < 2) {
+        expect(paper.summary).toBe(summary);
+        expect(paper.authors).toEqual(authors);
+        expect(paper.authors?.length).toBeGreaterThan(0);
+      } else {
+        expect(paper).not.toHaveProperty('summary');
+        expect(paper).not.toHaveProperty('authors');
+      }
+      void aiSummary;
+    });
+    expect(sent.filter((p) => p.upvotes !== undefined).length).toBeGreaterThan(20);
     expect(doc.querySelectorAll(`article[${MARK.state}="new"]`)).toHaveLength(28);
   });
 
-  it('reads and sends the texts only once the page is idle, after the decoration', async () => {
+  it('reads the JSON and sends the details only once the page is idle, after the decoration', async () => {
     const doc = loadFixture(DAILY);
     const idle: (() => void)[] = [];
-    const { texts, pass } = setup(doc, undefined, {
+    const { details, pass } = setup(doc, undefined, {
       report: vi.fn(askingFor(3)),
       whenIdle: (task) => idle.push(task),
     });
     await pass();
     expect(cardsOf(doc)).toHaveLength(DAILY_IDS.length);
-    expect(texts).toEqual([]);
+    expect(details).toEqual([]);
     expect(idle).toHaveLength(1);
-    idle[0]?.();
-    expect(texts.flatMap((t) => t.texts.map((p) => p.id))).toEqual(DAILY_IDS.slice(0, 3));
-    expect(texts[0]?.texts.every((t) => (t.authors?.length ?? 0) > 0 && t.summary)).toBe(true);
+    idle[0]?.(); // the JSON
+    expect(details).toEqual([]);
+    idle[1]?.();
+    expect(sentIds(details)).toEqual(DAILY_IDS.slice(0, DETAILS_PER_TASK));
+    expect(
+      details[0]?.papers.slice(0, 3).every((p) => (p.authors?.length ?? 0) > 0 && p.summary),
+    ).toBe(true);
   });
 
-  it('reads the texts a few papers per idle task, one task after the other', async () => {
+  it('sends the details a few papers per idle task, one task after the other', async () => {
     const doc = loadFixture(DAILY);
     const idle: (() => void)[] = [];
-    const { texts, pass } = setup(doc, undefined, {
+    const { details, pass } = setup(doc, undefined, {
       report: vi.fn(askingFor(DAILY_IDS.length)),
       whenIdle: (task) => idle.push(task),
     });
     await pass();
-    const batches = Math.ceil(DAILY_IDS.length / TEXTS_PER_TASK);
+    idle[0]?.();
+    const batches = Math.ceil(DAILY_IDS.length / DETAILS_PER_TASK);
     expect(batches).toBeGreaterThan(1);
     for (let i = 0; i < batches; i++) {
-      expect(idle).toHaveLength(i + 1);
-      idle[i]?.();
-      expect(texts).toHaveLength(i + 1);
+      expect(idle).toHaveLength(i + 2);
+      idle[i + 1]?.();
+      expect(details).toHaveLength(i + 1);
     }
-    expect(idle).toHaveLength(batches);
-    expect(texts.map((t) => t.texts.length)).toEqual(
+    expect(idle).toHaveLength(batches + 1);
+    expect(details.map((d) => d.papers.length)).toEqual(
       Array.from({ length: batches }, (_, i) =>
-        Math.min(TEXTS_PER_TASK, DAILY_IDS.length - i * TEXTS_PER_TASK),
+        Math.min(DETAILS_PER_TASK, DAILY_IDS.length - i * DETAILS_PER_TASK),
       ),
     );
-    expect(texts.flatMap((t) => t.texts.map((p) => p.id))).toEqual(DAILY_IDS);
+    expect(sentIds(details)).toEqual(DAILY_IDS);
   });
 
-  it('drops the texts of a page this tab moved away from before it was idle', async () => {
+  it('drops the details of a page this tab moved away from before it was idle', async () => {
     const doc = loadFixture(DAILY);
     const idle: (() => void)[] = [];
     let url = 'https://huggingface.co/papers';
-    const { texts, radar } = setup(doc, undefined, {
+    const { details, radar } = setup(doc, undefined, {
       url: () => new URL(url),
       report: vi.fn(askingFor(3)),
       whenIdle: (task) => idle.push(task),
@@ -152,29 +175,51 @@ describe('texts on request', () => {
     await radar.idle();
     expect(idle).toHaveLength(2);
     idle[0]?.();
-    expect(texts).toEqual([]);
+    expect(idle).toHaveLength(2);
     idle[1]?.();
-    expect(texts).toHaveLength(1);
+    idle[2]?.();
+    idle[3]?.();
+    expect(details).toHaveLength(2);
+    expect(sentIds(details)).toEqual(DAILY_IDS);
   });
 
-  it('sends no texts for a page whose papers the background knows', async () => {
+  it('refreshes the fields of papers the background knows, without their texts', async () => {
     const doc = loadFixture(DAILY);
-    const { texts, pass } = setup(doc, undefined, { report: vi.fn(askingFor(0)) });
+    const { details, pass } = setup(doc, undefined, { report: vi.fn(askingFor(0)) });
     await pass();
-    expect(texts).toEqual([]);
+    expect(sentIds(details)).toEqual(DAILY_IDS);
+    expect(details.flatMap((d) => d.papers).some((p) => 'summary' in p || 'authors' in p)).toBe(
+      false,
+    );
   });
 
-  it('keeps the decoration when the texts cannot be sent, and says why', async () => {
+  it('reports from the JSON when a card has no title, and sends only the texts asked for', async () => {
+    const doc = loadFixture(DAILY);
+    const link = doc.querySelector(`article h3 a[href="/papers/${DAILY_IDS[4]}"]`);
+    if (link) link.textContent = '  ';
+    const report = vi.fn(askingFor(2));
+    const { details, pass } = setup(doc, undefined, { report });
+    await pass();
+    const sentReport = report.mock.calls[0]?.[0];
+    expect(sentReport?.titlesOnly).toBeUndefined();
+    expect(sentReport?.papers.map((p) => p.id)).toEqual(DAILY_IDS);
+    expect(sentReport?.papers[4]?.title).toBe(dailyJson().get(DAILY_IDS[4]!)?.title);
+    expect(sentReport?.papers.filter((p) => p.upvotes !== undefined).length).toBeGreaterThan(20);
+    expect(sentIds(details)).toEqual(DAILY_IDS.slice(0, 2));
+    expect(details[0]?.papers.every((p) => p.summary && p.authors?.length)).toBe(true);
+  });
+
+  it('keeps the decoration when the details cannot be sent, and says why', async () => {
     const doc = loadFixture(DAILY);
     const { deps, pass } = setup(doc, undefined, {
       report: vi.fn(askingFor(28)),
-      sendTexts: vi.fn(async () => {
+      sendDetails: vi.fn(async () => {
         throw new Error('storage full');
       }),
     });
     await pass();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(deps.warn).toHaveBeenCalledWith('Could not record the texts', expect.any(Error));
+    expect(deps.warn).toHaveBeenCalledWith('Could not record the details', expect.any(Error));
     expect(doc.querySelectorAll(`article[${MARK.state}="new"]`)).toHaveLength(28);
   });
 });

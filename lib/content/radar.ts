@@ -1,19 +1,19 @@
 import type { PaperInfo, PaperState } from '../model/paper';
-import type { PaperTexts, ReportedPaper, Request, Responses } from '../messages/protocol';
+import type { ReportedPaper, Request, Responses } from '../messages/protocol';
 import { cardMap, findCards, listCards } from '../hf/find-cards';
-import { parsePage, type ParsedPage } from '../hf/parse-page';
+import { parseCardTitles, parsePage, type ParsedPage } from '../hf/parse-page';
 import { decorateCard, undecorateCard, type CardActions } from './decorate-card';
 import { MARK } from './marks';
 
-/** Papers whose texts one idle task reads and sends: a few milliseconds of work. */
-export const TEXTS_PER_TASK = 25;
+/** Papers whose details one idle task reads and sends: a few milliseconds of work. */
+export const DETAILS_PER_TASK = 25;
 
 export interface RadarDeps {
   doc: Document;
   url(): URL;
   now(): number;
   report(data: Request<'reportPage'>): Promise<Responses['reportPage']>;
-  sendTexts(data: Request<'paperTexts'>): Promise<Responses['paperTexts']>;
+  sendDetails(data: Request<'paperDetails'>): Promise<Responses['paperDetails']>;
   undoHide(id: string): Promise<Responses['undoHide']>;
   warn(message: string, error?: unknown): void;
   /** Runs the radar's own edits of the page where the page watcher does not see them. */
@@ -71,28 +71,43 @@ export function createRadar(deps: RadarDeps) {
       return;
     }
     lastLayout = layout;
-    // Without the texts: most of a paper's bytes and of the time to read it, and the background
-    // has them already for a page seen before (it asks for the others: sendTexts).
-    const parsed = parsePage(doc, url, listed, { texts: false });
+    // A list page is reported as its cards show it, ids and titles: the states that decorate the
+    // cards need no more. The page's JSON (most of the pass) is read once the page is idle, and
+    // its fields sent after (docs/performance.md, "Cards first, the JSON when idle").
+    const fromCards = parseCardTitles(url, listed);
+    // Otherwise (a paper page, a card without a title), the JSON now, without the texts: most of
+    // a paper's bytes, which the background has already for a page seen before.
+    const parsed = fromCards ? undefined : parsePage(doc, url, listed, { texts: false });
+    const kind = fromCards?.kind ?? (parsed as ParsedPage).kind;
     // After client-side navigation the embedded JSON can be stale, so a list page counts the papers
     // that have a card; the JSON only enriches them. A paper page has no cards, only its paper.
-    const papers =
-      parsed.kind === 'paper' ? parsed.papers : parsed.papers.filter((p) => cards.has(p.id));
+    const papers: ReportedPaper[] =
+      fromCards?.papers ?? pagePapers(parsed as ParsedPage, cards).map(withoutTexts);
     papers.forEach((p) => titles.set(p.id, p.title));
-    setIfChanged(doc.documentElement, MARK.kind, parsed.kind);
+    setIfChanged(doc.documentElement, MARK.kind, kind);
     setIfChanged(doc.documentElement, MARK.count, String(papers.length));
     quietly(() => removeStaleMarks(doc, cards));
 
     const signature = `${url.href}\n${papers.map((p) => p.id).join(',')}`;
-    let wantTexts: string[] | undefined;
+    let wantTexts: string[] = [];
+    let reportedNow = false;
     if (signature !== reported) {
       reported = signature;
       duringReport = new Map();
       try {
-        const reply = await deps.report(toReport(url, parsed.kind, papers, parsed.skipped));
+        const openedId = kind === 'paper' ? papers[0]?.id : undefined;
+        const reply = await deps.report({
+          url: url.href,
+          kind,
+          papers,
+          skipped: parsed?.skipped ?? 0,
+          ...(openedId ? { openedId } : {}),
+          ...(fromCards ? { titlesOnly: true as const } : {}),
+        });
         reply.states.forEach((s) => states.set(s.id, s));
         duringReport.forEach((s, id) => states.has(id) && states.set(id, s));
-        wantTexts = reply.wantTexts;
+        wantTexts = reply.wantTexts ?? [];
+        reportedNow = true;
       } catch (error) {
         reported = '';
         deps.warn('Papers Radar could not record this page', error);
@@ -102,31 +117,68 @@ export function createRadar(deps: RadarDeps) {
     // The page changed while the report was out (the observer queued a pass): the cards may be
     // other elements now, so look again; otherwise the cards of this pass are still the page's.
     decorateAll(queued ? findCards(doc) : cards);
-    if (wantTexts?.length) sendTexts(parsed, wantTexts, signature);
+    if (!reportedNow) return;
+    const details = fromCards
+      ? { page: () => parsePage(doc, url, listed, { texts: false }), all: true }
+      : { page: () => parsed as ParsedPage, all: false };
+    if (details.all || wantTexts.length > 0) {
+      sendDetails({ ...details, cards, wantTexts: new Set(wantTexts), forReport: signature });
+    }
   }
 
   /**
-   * The texts the background asked for, read from what the parse holds once the page is idle,
-   * TEXTS_PER_TASK papers per idle task: nothing on screen waits on them, so they stay out of the
-   * frame that decorates the cards, and no task runs long on a big page. Dropped when this tab has
-   * reported another page since: that report's reply asks for what it needs.
+   * What the background is sent once the page is idle: after a report from the cards, every
+   * paper's fields from the page's JSON, with the texts of the papers the reply asked for
+   * (`wantTexts`); after a report from the JSON, those texts alone. DETAILS_PER_TASK papers per
+   * idle task, the JSON read in a task of its own: nothing on screen waits on them, so they stay
+   * out of the frame that decorates the cards, and no task runs long on a big page. Dropped when
+   * this tab has reported another page since: that report's reply asks for what it needs.
    */
-  function sendTexts(parsed: ParsedPage, wanted: string[], forReport: string): void {
-    const batch = new Set(wanted.slice(0, TEXTS_PER_TASK));
-    const rest = wanted.slice(TEXTS_PER_TASK);
+  function sendDetails(job: {
+    page: () => ParsedPage;
+    all: boolean;
+    cards: Map<string, HTMLElement>;
+    wantTexts: ReadonlySet<string>;
+    forReport: string;
+  }): void {
     deps.whenIdle(() => {
-      if (reported !== forReport) return;
-      let texts: PaperTexts[];
+      if (reported !== job.forReport) return;
+      let parsed: ParsedPage;
+      let ids: string[];
       try {
-        texts = (parsed.withTexts?.(batch) ?? []).map(textsOf);
+        parsed = job.page();
+        ids = job.all ? pagePapers(parsed, job.cards).map((p) => p.id) : [...job.wantTexts];
       } catch (error) {
-        deps.warn('Could not read the texts', error);
+        deps.warn('Could not read the page', error);
         return;
       }
-      if (texts.length > 0) {
-        deps.sendTexts({ texts }).catch((error) => deps.warn('Could not record the texts', error));
+      sendBatches(parsed, ids, job.wantTexts, job.forReport);
+    });
+  }
+
+  function sendBatches(
+    parsed: ParsedPage,
+    ids: readonly string[],
+    wantTexts: ReadonlySet<string>,
+    forReport: string,
+  ): void {
+    const batch = ids.slice(0, DETAILS_PER_TASK);
+    const rest = ids.slice(DETAILS_PER_TASK);
+    deps.whenIdle(() => {
+      if (reported !== forReport) return;
+      let papers: ReportedPaper[];
+      try {
+        papers = detailsOf(parsed, batch, wantTexts);
+      } catch (error) {
+        deps.warn('Could not read the details', error);
+        return;
       }
-      if (rest.length > 0) sendTexts(parsed, rest, forReport);
+      if (papers.length > 0) {
+        deps
+          .sendDetails({ papers })
+          .catch((error) => deps.warn('Could not record the details', error));
+      }
+      if (rest.length > 0) sendBatches(parsed, rest, wantTexts, forReport);
     });
   }
 
@@ -163,28 +215,41 @@ export function createRadar(deps: RadarDeps) {
 }
 
 /**
- * The report: every paper without its texts (abstract, AI summary, authors), most of a report's
- * bytes. The background asks for them (`wantTexts`) for the papers it has no texts for: on a page
- * seen before, none (docs/performance.md, "Texts on request").
+ * The papers of a parse that the page shows: after client-side navigation the embedded JSON can
+ * be stale, so on a list page only the papers with a card count. A paper page has no cards.
  */
-function toReport(
-  url: URL,
-  kind: Request<'reportPage'>['kind'],
-  papers: PaperInfo[],
-  skipped: number,
-) {
-  const openedId = kind === 'paper' ? papers[0]?.id : undefined;
-  const light = papers.map(withoutTexts);
-  return { url: url.href, kind, papers: light, skipped, ...(openedId ? { openedId } : {}) };
+function pagePapers(parsed: ParsedPage, cards: Map<string, HTMLElement>): PaperInfo[] {
+  return parsed.kind === 'paper' ? parsed.papers : parsed.papers.filter((p) => cards.has(p.id));
 }
 
+/** A paper without its texts (abstract, AI summary, authors), most of its bytes. */
 function withoutTexts(paper: PaperInfo): ReportedPaper {
   const { summary, aiSummary, authors, ...rest } = paper;
   return rest;
 }
 
-function textsOf({ id, summary, aiSummary, authors }: PaperInfo): PaperTexts {
-  return { id, summary, aiSummary, authors };
+/**
+ * The papers of `ids` as the parse read them, in that order, with their texts for the ones in
+ * `wantTexts` and without for the others.
+ */
+function detailsOf(
+  parsed: ParsedPage,
+  ids: readonly string[],
+  wantTexts: ReadonlySet<string>,
+): ReportedPaper[] {
+  const withTexts = new Map(
+    (parsed.withTexts?.(new Set(ids.filter((id) => wantTexts.has(id)))) ?? []).map((p) => [
+      p.id,
+      p,
+    ]),
+  );
+  const light = new Map(parsed.papers.map((p) => [p.id, p]));
+  return ids.flatMap((id) => {
+    const full = withTexts.get(id);
+    if (full) return [full];
+    const paper = light.get(id);
+    return paper ? [withoutTexts(paper)] : [];
+  });
 }
 
 function removeStaleMarks(doc: Document, cards: Map<string, HTMLElement>): void {

@@ -1,5 +1,5 @@
 import type { PaperRecord, PaperState, Visit } from '../model/paper';
-import type { PaperTexts, ReportedPaper, Request } from '../messages/protocol';
+import type { ReportedPaper, Request } from '../messages/protocol';
 import { nextVisit, paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
 import { readPaperCounter } from './paper-count';
@@ -7,7 +7,7 @@ import { noteWrittenPapers } from './paper-writes';
 import { allRequests, inTransaction, together } from './transaction';
 import { LIBRARY_STORES, latestVisitIn, writeVisit, type LibraryTx } from './visits-repo';
 
-export type PageReport = Pick<Request<'reportPage'>, 'papers' | 'openedId'>;
+export type PageReport = Pick<Request<'reportPage'>, 'papers' | 'openedId' | 'titlesOnly'>;
 
 export interface ReportResult {
   /** One state per reported paper, in report order. */
@@ -46,7 +46,8 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
     const saved = new Map<string, PaperRecord>();
     ids.forEach((id, i) => {
       const info = latestInfo.get(id) as ReportedPaper;
-      saved.set(id, upsertRecord(existing[i], info, at, id === report.openedId));
+      const opened = id === report.openedId;
+      saved.set(id, upsertRecord(existing[i], info, at, opened, report.titlesOnly === true));
     });
     const records = [...saved.values()];
     await together(
@@ -88,26 +89,47 @@ const keysToRead = (papers: number) => 4 * papers + 16;
 /**
  * The record after a page showed `info` at `at`: the earliest `firstSeenAt` stays, page fields
  * are refreshed, and flags are never dropped. A field the page does not show (the DOM fallback
- * has no summary, say) keeps its stored value instead of being erased.
+ * has no summary, say) keeps its stored value instead of being erased. `titlesOnly`: `info` is
+ * the id and the card's title alone, the fields follow (`mergeDetails`); a stored paper keeps all
+ * of its own.
  */
 export function upsertRecord(
   existing: PaperRecord | undefined,
   info: ReportedPaper,
   at: number,
   opened: boolean,
+  titlesOnly = false,
 ): PaperRecord {
-  const fresh = freshFields(info);
+  const fresh = titlesOnly && existing ? {} : freshFields(info);
   const record: PaperRecord = {
     ...existing,
     ...fresh,
     id: info.id,
-    title: info.title,
+    title: existing && titlesOnly ? existing.title : info.title,
     authors: fresh.authors ?? existing?.authors ?? [],
     firstSeenAt: Math.min(existing?.firstSeenAt ?? at, at),
     lastSeenAt: Math.max(existing?.lastSeenAt ?? at, at),
   };
   if (opened) record.openedAt = at;
   return record;
+}
+
+/**
+ * A stored record with the fields a page gave laid over it (`paperDetails`), or undefined when
+ * that changes nothing: a page seen again mostly shows what is stored, and is not rewritten.
+ */
+export function mergeDetails(record: PaperRecord, info: ReportedPaper): PaperRecord | undefined {
+  const fresh = freshFields(info);
+  const changed = Object.entries(fresh).some(
+    ([key, value]) => !sameValue(record[key as keyof PaperRecord], value),
+  );
+  return changed ? { ...record, ...fresh, id: record.id } : undefined;
+}
+
+/** Fields are strings, numbers or lists of strings (authors). */
+function sameValue(stored: unknown, value: unknown): boolean {
+  if (!Array.isArray(value) || !Array.isArray(stored)) return stored === value;
+  return stored.length === value.length && value.every((item, i) => item === stored[i]);
 }
 
 /**
@@ -131,21 +153,23 @@ const hasTexts = (paper: ReportedPaper | undefined) =>
   paper?.summary !== undefined || (paper?.authors?.length ?? 0) > 0;
 
 /**
- * Adds the texts a page sent (`wantTexts` of its report) to papers already stored, in one
- * transaction; unknown ids are skipped (the paper was forgotten meanwhile). A changed text queues
- * the paper for the search index. Returns how many records were updated.
+ * Merges the fields a page sent after its report (`paperDetails`: page fields, and the texts its
+ * report's reply asked for) into papers already stored, in one transaction; unknown ids are
+ * skipped (the paper was forgotten meanwhile), unchanged papers are not written. A changed text
+ * or title queues the paper for the search index. Returns how many records were updated.
  */
-export function recordTexts(db: Db, texts: readonly PaperTexts[]): Promise<number> {
+export function recordDetails(db: Db, papers: readonly ReportedPaper[]): Promise<number> {
   return inTransaction(db, LIBRARY_STORES, 'readwrite', async (tx) => {
     const store = tx.objectStore('papers');
-    const existing = await allRequests(texts, (t) => store.get(t.id));
+    const existing = await allRequests(papers, (p) => store.get(p.id));
     const before: PaperRecord[] = [];
     const after: PaperRecord[] = [];
-    texts.forEach((t, i) => {
+    papers.forEach((paper, i) => {
       const record = existing[i];
-      if (!record) return;
+      const merged = record && mergeDetails(record, paper);
+      if (!record || !merged) return;
       before.push(record);
-      after.push({ ...record, ...freshFields(t), id: record.id });
+      after.push(merged);
     });
     await together(
       () => allRequests(after, (record) => store.put(record)),

@@ -8,6 +8,8 @@ import { card as cardSelector, cardTitleLink, paperLink } from './selectors';
 export interface Card {
   id: string;
   card: HTMLElement;
+  /** The card's title link, when the paper was found by one (the usual case). */
+  titleLink?: Element;
 }
 
 /**
@@ -42,7 +44,7 @@ export function cardPaperId(card: Element): string | undefined {
 export function listCards(root: ParentNode): Card[] {
   const articles = Array.from(root.querySelectorAll<HTMLElement>(cardSelector));
   if (articles.length === 0) return [];
-  const idOf = articlePaperIds(root, articles.length);
+  const { ids: idOf, titleLinks } = articlePaperIds(root, articles.length);
   // The site's pages nest no articles: one query says so, and no card walks up the page.
   const nested = root.querySelector(`${cardSelector} ${cardSelector}`) !== null;
   const wrappers = nested
@@ -54,7 +56,8 @@ export function listCards(root: ParentNode): Card[] {
     const id = idOf.get(card);
     if (id === undefined || seen.has(id) || wrappers.has(card)) continue;
     seen.add(id);
-    cards.push({ id, card });
+    const titleLink = titleLinks.get(card);
+    cards.push(titleLink ? { id, card, titleLink } : { id, card });
   }
   return cards;
 }
@@ -64,19 +67,22 @@ export function listCards(root: ParentNode): Card[] {
  * searches inside each article (100 for a 50-card page). A link counts for its innermost article:
  * an article around cards takes no id from their links, and is left out as a wrapper anyway.
  */
-function articlePaperIds(root: ParentNode, articles: number): Map<Element, string> {
+function articlePaperIds(root: ParentNode, articles: number) {
   const ids = new Map<Element, string>();
+  const titleLinks = new Map<Element, Element>();
   for (const selector of [cardTitleLink, paperLink]) {
     for (const link of root.querySelectorAll(`${cardSelector} ${selector}`)) {
       const article = link.closest(cardSelector);
       if (!article || ids.has(article)) continue;
       const id = paperIdFromHref(link.getAttribute('href'));
-      if (id !== undefined) ids.set(article, id);
+      if (id === undefined) continue;
+      ids.set(article, id);
+      if (selector === cardTitleLink) titleLinks.set(article, link);
     }
     // Every article has its title link's paper: no need to look at the other links.
     if (ids.size === articles) break;
   }
-  return ids;
+  return { ids, titleLinks };
 }
 
 /**

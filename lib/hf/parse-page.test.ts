@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { PaperInfoSchema, requestSchemas } from '../messages/protocol';
-import { parsePage, type ParsedPage } from './parse-page';
+import { listCards } from './find-cards';
+import { parseCardTitles, parsePage, type ParsedPage } from './parse-page';
 import { DAILY, DAILY_IDS, loadFixture, PAPER, TRENDING } from './test-fixtures';
 
 /** Every paper validates against the protocol, and so does the report built from the page. */
@@ -167,6 +168,41 @@ describe(TRENDING, () => {
       authors: ['jeffreysmith', 'nairbv', 'soumithchintala', 'Shen Li', 'Yanli Zhao'],
     });
     expect(parsed.papers[0]?.aiSummary).toMatch(/^The PyTorch distributed data parallel module/);
+  });
+});
+
+describe('parseCardTitles: a list page as its cards alone show it', () => {
+  test.each([
+    [DAILY, 'https://huggingface.co/papers/date/2026-09-28'],
+    [TRENDING, 'https://huggingface.co/papers/trending'],
+  ])('%s: every paper, with the title the full parse reads', (name, href) => {
+    const doc = loadFixture(name);
+    const url = new URL(href);
+    const full = parsePage(doc, url);
+    const fromCards = parseCardTitles(url, listCards(doc));
+    expect(fromCards?.kind).toBe(full.kind);
+    expect(fromCards?.papers).toEqual(full.papers.map(({ id, title }) => ({ id, title })));
+    const report = {
+      url: href,
+      kind: full.kind,
+      papers: fromCards?.papers,
+      skipped: 0,
+      titlesOnly: true,
+    };
+    expect(v.safeParse(requestSchemas.reportPage, report).success).toBe(true);
+  });
+
+  test('nothing where the cards are not enough: a paper page, a card without a title', () => {
+    const paper = loadFixture(PAPER);
+    expect(
+      parseCardTitles(new URL('https://huggingface.co/papers/2509.24002'), listCards(paper)),
+    ).toBeUndefined();
+    const daily = loadFixture(DAILY);
+    const link = daily.querySelector(`article h3 a[href="/papers/${DAILY_IDS[0]}"]`);
+    if (link) link.textContent = '';
+    expect(
+      parseCardTitles(new URL('https://huggingface.co/papers'), listCards(daily)),
+    ).toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ import { buildPaper } from './build-paper';
 import { listCards, type Card } from './find-cards';
 import { detectPageKind, paperIdOfUrl } from './page-kind';
 import { parseCard } from './parse-card';
+import { cleanText } from './normalize';
 import { readListProps, readPaperProps } from './read-props';
 import { paperTitle } from './selectors';
 
@@ -73,6 +74,32 @@ export function parsePage(
       warnings: [`parser failed: ${message}`],
     };
   }
+}
+
+/** A list page as its cards alone show it (`parseCardTitles`). */
+export interface CardTitles {
+  kind: PageKind;
+  papers: { id: string; title: string }[];
+}
+
+/**
+ * The papers of a list page as its cards show them, id and title, without reading the page's
+ * JSON: all a report needs to be answered with the papers' states. The rest of each paper is read
+ * from the JSON afterwards (`parsePage`), when the page is idle. Undefined when the cards are not
+ * enough and the full parse must decide: not a list page, no cards, too many, or a card without a
+ * title link or a title.
+ */
+export function parseCardTitles(url: URL, cards: readonly Card[]): CardTitles | undefined {
+  const kind = detectPageKind(url);
+  if (kind === 'paper' || kind === 'unknown') return undefined;
+  if (cards.length === 0 || cards.length > LIMITS.papersPerReport) return undefined;
+  const papers: CardTitles['papers'] = [];
+  for (const { id, titleLink } of cards) {
+    const title = cleanText(titleLink?.textContent, LIMITS.title);
+    if (title === undefined) return undefined;
+    papers.push({ id, title });
+  }
+  return { kind, papers };
 }
 
 function parsePaperPage(root: ParentNode, url: URL, texts: boolean): ParsedPage {

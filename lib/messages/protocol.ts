@@ -25,9 +25,9 @@ const paperId = v.pipe(v.string(), v.regex(ARXIV_ID, 'is not an arXiv id'));
 
 const authorNames = v.pipe(v.array(text(LIMITS.shortText)), v.maxLength(LIMITS.authors));
 /**
- * The texts of a paper: most of a report's bytes, and what a page seen again almost never changes.
- * The content script reports papers without them and sends them only for the papers the
- * background asks for (`wantTexts`): those it has no texts for yet.
+ * The texts of a paper: most of a paper's bytes, and what a page seen again almost never changes.
+ * The content script sends them (`paperDetails`) only for the papers the background asks for
+ * (`wantTexts`): those it has no texts for yet.
  */
 const textFields = {
   summary: v.optional(text(LIMITS.summary)),
@@ -62,9 +62,6 @@ export const PaperInfoSchema = v.strictObject({
 const ReportedPaperSchema = v.strictObject({ ...pageFields, ...textFields });
 export type ReportedPaper = v.InferOutput<typeof ReportedPaperSchema>;
 
-export const PaperTextsSchema = v.strictObject({ id: paperId, ...textFields });
-export type PaperTexts = v.InferOutput<typeof PaperTextsSchema>;
-
 export const POPUP_VIEWS = ['new', 'starred', 'all', 'hidden'] as const;
 export type PopupView = (typeof POPUP_VIEWS)[number];
 
@@ -79,13 +76,22 @@ export const requestSchemas = {
     skipped: count,
     /** On a single paper page: the paper that was opened. */
     openedId: v.optional(paperId),
+    /**
+     * The papers carry only their id and the title their card shows, read from the cards without
+     * the page's JSON; their fields follow in `paperDetails` once the page is idle. A stored paper
+     * keeps its fields (its title too: a card may render a title differently from the JSON), a new
+     * one is stored with that title until its details come.
+     */
+    titlesOnly: v.optional(v.literal(true)),
   }),
   /**
-   * Content script → background: the texts `reportPage` asked for (`wantTexts`). Accepted only for
-   * papers on the page the same tab reported, and only added to papers already stored.
+   * Content script → background, once the page is idle after a report: the papers' fields read
+   * from the page's JSON (texts only for the papers the reply asked for, `wantTexts`). Accepted
+   * only for papers on the page the same tab reported, and only merged into papers already stored;
+   * a paper whose fields did not change is not written.
    */
-  paperTexts: v.strictObject({
-    texts: v.pipe(v.array(PaperTextsSchema), v.maxLength(LIMITS.papersPerReport)),
+  paperDetails: v.strictObject({
+    papers: v.pipe(v.array(ReportedPaperSchema), v.maxLength(LIMITS.papersPerReport)),
   }),
   /** Popup → background: one page of a view, optionally filtered by a search query. */
   listPapers: v.strictObject({
@@ -172,7 +178,7 @@ export interface LibraryBackup {
 export interface Responses {
   /** `wantTexts`: papers of the report that came without texts and have none stored yet. */
   reportPage: { states: PaperState[]; visitStart: number; wantTexts?: string[] };
-  paperTexts: { updated: number };
+  paperDetails: { updated: number };
   undoHide: { state: PaperState };
   listPapers: { papers: ListedPaper[]; total: number; hasMore: boolean };
   setStarred: { paper: ListedPaper };
@@ -190,7 +196,7 @@ export interface Responses {
 /** Who may send a message: content scripts on the papers pages, or the extension's own pages. */
 export const messageOrigin: Record<MessageType, 'content' | 'extension'> = {
   reportPage: 'content',
-  paperTexts: 'content',
+  paperDetails: 'content',
   undoHide: 'content',
   listPapers: 'extension',
   setStarred: 'extension',

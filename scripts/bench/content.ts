@@ -17,7 +17,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { ChromeGlobal, ExtensionBrowser } from '../../e2e/support/browser';
 import type { ReplayServer } from '../../e2e/support/replay-server';
-import { TEXTS_PER_TASK } from '../../lib/content/radar';
+import { DETAILS_PER_TASK } from '../../lib/content/radar';
 import { startProfiler, stopProfiler, type ProfileFigures } from './cpu-profile';
 import { startTrace } from './trace-cpu';
 import { stat, type Stat } from './stats';
@@ -154,10 +154,11 @@ export async function visitPage(
     if (method === 'profile') await startProfiler(session);
     await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
     const navToDecoratedMs = await waitDecorated(page, cards);
-    // Let the decoration's last tasks finish, and the idle-time work queued after it (the texts,
-    // TEXTS_PER_TASK papers per idle task, each asking for the next): idle callbacks run in the
-    // order they were asked for, so each one asked here runs after the content script's.
-    const idleTasks = Math.ceil(cards / TEXTS_PER_TASK) + 1;
+    // Let the decoration's last tasks finish, and the idle-time work queued after it (the page's
+    // JSON in one task, then the details, DETAILS_PER_TASK papers per task, each asking for the
+    // next): idle callbacks run in the order they were asked for, so each one asked here runs
+    // after the content script's.
+    const idleTasks = Math.ceil(cards / DETAILS_PER_TASK) + 2;
     await page.evaluate(`(async () => {
       for (let i = 0; i < ${idleTasks}; i++) await new Promise((r) => requestIdleCallback(r));
     })()`);
