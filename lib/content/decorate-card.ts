@@ -28,7 +28,7 @@ export function decorateCard(
     state.state === 'new' ? 'NEW' : `seen ${formatRelativeTime(state.firstSeenAt, now)}`,
     ...(state.starred ? ['★ Starred'] : []),
   ];
-  const badges = ownChild(card, UI.badges);
+  const { badges, strip } = ownChildren(card);
   const text = labels.join('\n');
   // Built whole, then inserted: one change to the page (and to its observers) per card.
   if (!badges) card.prepend(badgeRow(card.ownerDocument, labels, text));
@@ -36,7 +36,6 @@ export function decorateCard(
     badges.replaceWith(badgeRow(card.ownerDocument, labels, text));
   }
 
-  const strip = ownChild(card, UI.hiddenStrip);
   if (state.hidden && !strip) card.append(hiddenStrip(card, state.id, title, actions));
   if (!state.hidden && strip) strip.remove();
 }
@@ -101,15 +100,18 @@ function hiddenStrip(card: HTMLElement, id: string, title: string, actions: Card
 }
 
 /**
- * The element of ours with this `ui` among the card's children, found by walking them:
- * `querySelector(':scope > …')` matches against every element of the card (34 in a card of
- * daily-2026-09-28.html), 1.1–2.2 ms against 0.8 ms for 600 cards of the 2,000-card bench page.
+ * Our elements among the card's children, found by one walk over them: `querySelector(':scope >
+ * …')` matches against every element of the card (34 in a card of daily-2026-09-28.html), 1.1–2.2
+ * ms against 0.8 ms for 600 cards of the 2,000-card bench page.
  */
-function ownChild(card: HTMLElement, ui: string): HTMLElement | undefined {
+function ownChildren(card: HTMLElement): { badges?: HTMLElement; strip?: HTMLElement } {
+  const found: { badges?: HTMLElement; strip?: HTMLElement } = {};
   for (let el = card.firstElementChild; el; el = el.nextElementSibling) {
-    if (el.getAttribute(MARK.ui) === ui) return el as HTMLElement;
+    const ui = el.getAttribute(MARK.ui);
+    if (ui === UI.badges) found.badges ??= el as HTMLElement;
+    else if (ui === UI.hiddenStrip) found.strip ??= el as HTMLElement;
   }
-  return undefined;
+  return found;
 }
 
 function setAttr(el: Element, name: string, value: string): void {

@@ -300,6 +300,18 @@ describe('content script on the saved daily page', () => {
     expect(second?.querySelector('[data-papers-radar-ui]')).toBeNull();
   });
 
+  it('a new copy of the script (the extension reloaded) removes the stale marks of the old one', async () => {
+    const doc = loadFixture(DAILY);
+    await setup(doc).pass();
+    const [first] = cardsOf(doc);
+    first?.querySelectorAll('a[href^="/papers/"]').forEach((a) => a.setAttribute('href', '/x'));
+    await setup(doc).pass();
+
+    expect(first?.hasAttribute(MARK.id)).toBe(false);
+    expect(first?.querySelector('[data-papers-radar-ui]')).toBeNull();
+    expect(cardsOf(doc)).toHaveLength(27);
+  });
+
   it('marks the cards inside a wrapper article, not the wrapper', async () => {
     const doc = loadFixture(DAILY);
     const grid = doc.querySelector('article')?.parentElement;

@@ -84,9 +84,12 @@ export function createRadar(deps: RadarDeps) {
     const papers: ReportedPaper[] =
       fromCards?.papers ?? pagePapers(parsed as ParsedPage, cards).map(withoutTexts);
     papers.forEach((p) => titles.set(p.id, p.title));
+    // Cards are marked only after the count is set, and the marks go when it goes: without it
+    // there is none to look for (the first pass in a document, the usual case).
+    const marked = doc.documentElement.hasAttribute(MARK.count);
     setIfChanged(doc.documentElement, MARK.kind, kind);
     setIfChanged(doc.documentElement, MARK.count, String(papers.length));
-    quietly(() => removeStaleMarks(doc, cards));
+    if (marked) quietly(() => removeStaleMarks(doc, cards));
 
     const signature = `${url.href}\n${papers.map((p) => p.id).join(',')}`;
     let wantTexts: string[] = [];

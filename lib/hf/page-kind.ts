@@ -16,7 +16,9 @@ function sitePath(url: URL): string | undefined {
 }
 
 function hasQuery(url: URL): boolean {
-  return (url.searchParams.get('q') ?? '').trim() !== '';
+  // Most papers URLs have no query: no URLSearchParams for them (its first use in the content
+  // script's world costs about 0.2 ms, Chrome trace).
+  return url.search !== '' && (url.searchParams.get('q') ?? '').trim() !== '';
 }
 
 // The older daily URLs carry the day in `?date=` (paper-2509.24002.html links to
@@ -24,7 +26,7 @@ function hasQuery(url: URL): boolean {
 function isDailyPath(url: URL): boolean {
   const path = sitePath(url);
   if (path === '/papers') {
-    const date = url.searchParams.get('date');
+    const date = url.search === '' ? null : url.searchParams.get('date');
     return date === null || /^\d{4}-\d{2}-\d{2}$/.test(date);
   }
   return path !== undefined && /^\/papers\/date\/\d{4}-\d{2}-\d{2}$/.test(path);

@@ -4,7 +4,8 @@
  * alternated, because a profiler running beside a trace would add its own cost to the trace:
  * - trace (the headline): cpuMs and passMs, the thread CPU time of the content script's tasks
  *   in a Chrome trace (trace-cpu.ts), all of it and its pass alone, the decoration included;
- *   and idleMs, apart: its idle-callback tasks (the texts the background asked for, first visits);
+ *   and idleMs, apart: its idle-callback tasks (the page's JSON read and the papers' details sent,
+ *   texts included for papers the background has none of);
  * - profile: contentScriptMs, the CPU profile samples with the content script on the stack
  *   (cpu-profile.ts), which counts the time the thread was descheduled, so it overstates on a
  *   busy machine;
@@ -48,8 +49,12 @@ export interface PageFigures {
    */
   firstVisitCpuMs: Stat;
   revisitCpuMs: Stat;
-  /** The first visit's idle-time work: reading and sending the texts of papers never seen. */
+  /**
+   * The idle-time work after the decoration: reading the page's JSON and sending the papers'
+   * details (with the texts of papers never seen on a first visit), and on the later visits.
+   */
   firstVisitIdleMs: Stat;
+  revisitIdleMs: Stat;
   contentScriptMs: Stat;
   gcMs: Stat;
   maxSampleGapMs: Stat;
@@ -70,6 +75,7 @@ export function summarise(samples: readonly PageSample[]): PageFigures {
     firstVisitCpuMs: stat(traced.slice(0, 1)),
     revisitCpuMs: stat(traced.slice(1)),
     firstVisitIdleMs: stat(values(samples, (s) => s.idleMs).slice(0, 1)),
+    revisitIdleMs: stat(values(samples, (s) => s.idleMs).slice(1)),
     contentScriptMs: stat(values(samples, (s) => s.contentScriptMs)),
     gcMs: stat(values(samples, (s) => s.gcMs)),
     maxSampleGapMs: stat(values(samples, (s) => s.maxSampleGapMs)),

@@ -56,7 +56,8 @@ export function formatTable(r: BenchResults): string {
     lines.push(`        of which the pass        ${fmt(c.passMs)}`);
     lines.push(`        first visit              ${fmt(c.firstVisitCpuMs)}`);
     lines.push(`        visits after it          ${fmt(c.revisitCpuMs)}`);
-    lines.push(`      idle after (1st visit)     ${fmt(c.firstVisitIdleMs)}`);
+    lines.push(`      idle after, first visit    ${fmt(c.firstVisitIdleMs)}`);
+    lines.push(`      idle after, visits after   ${fmt(c.revisitIdleMs)}`);
     lines.push(`      CPU profile (wall)         ${fmt(c.contentScriptMs)}`);
     lines.push(`      GC samples (page + script) ${fmt(c.gcMs)}`);
     lines.push(`      ScriptDuration             ${fmt(c.scriptMs)}`);
@@ -125,6 +126,14 @@ export function formatTable(r: BenchResults): string {
   row(
     '  ours (product measure), 50 stored (update)',
     entries.map((e) => ms(e.report.update.recordReportMs)),
+  );
+  row(
+    '  ours, details sent when idle, 50 new',
+    entries.map((e) => ms(e.report.newPapers.recordDetailsMs)),
+  );
+  row(
+    '  ours, details sent when idle, 50 stored',
+    entries.map((e) => ms(e.report.update.recordDetailsMs)),
   );
   row(
     '  replica of the transaction (cross-check)',

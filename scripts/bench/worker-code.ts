@@ -5,6 +5,8 @@
  *   `papers-radar:record-report` that lib/background/page-handlers.ts records around
  *   `recordReport` (it keeps only the latest one), plus how many such measures a
  *   PerformanceObserver saw since the previous call (one per navigation is expected);
+ * - `takeDetails()`: the measures `papers-radar:record-details` (around `recordDetails`, one per
+ *   batch of details a page sends once idle) seen since the previous call;
  * - `count()`, `estimate()`, `seedPapers()` (seed-library.ts);
  * - `replicaReport()`: a raw-IndexedDB replica of `recordReport`'s transaction, kept only as a
  *   cross-check of the product's figure;
@@ -16,6 +18,8 @@ import { RECORDS_JS } from './records';
 import { SEED_JS } from './seed-library';
 
 export const REPORT_MEASURE = 'papers-radar:record-report';
+/** lib/background/page-handlers.ts's DETAILS_MEASURE, around `recordDetails`. */
+export const DETAILS_MEASURE = 'papers-radar:record-details';
 
 export const WORKER_CODE = String.raw`
 (() => {
@@ -23,10 +27,15 @@ export const WORKER_CODE = String.raw`
   ${RECORDS_JS}
   ${SEED_JS}
   const MEASURE = ${JSON.stringify(REPORT_MEASURE)};
+  const DETAILS = ${JSON.stringify(DETAILS_MEASURE)};
   const observed = [];
+  const details = [];
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === MEASURE) observed.push(e.duration);
+      for (const e of list.getEntries()) {
+        if (e.name === MEASURE) observed.push(e.duration);
+        if (e.name === DETAILS) details.push({ ms: e.duration, papers: e.detail.papers, updated: e.detail.updated });
+      }
     }).observe({ type: 'measure' });
   } catch (e) { /* no observer: lastReport().observed stays 0 */ }
   /** Opens the product's database without ever creating it (see seed-library.ts). */
@@ -56,6 +65,10 @@ export const WORKER_CODE = String.raw`
         duration: last.duration, startTime: last.startTime,
         papers: last.detail ? last.detail.papers : null, observed: seen.length,
       };
+    },
+    /** The details transactions (one per batch) measured since the last call. */
+    takeDetails() {
+      return details.splice(0);
     },
     /** Entries of a store of the product's database: 'papers', or 'searchQueue' (index-build.ts). */
     async count(store = 'papers') {
