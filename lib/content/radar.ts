@@ -1,6 +1,6 @@
 import type { PaperInfo, PaperState } from '../model/paper';
 import type { ReportedPaper, Request, Responses } from '../messages/protocol';
-import { cardMap, findCards, listCards } from '../hf/find-cards';
+import { cardMap, findCards, listCards, type Card } from '../hf/find-cards';
 import { parseCardTitles, parsePage, type ParsedPage } from '../hf/parse-page';
 import { decorateCard, undecorateCard, type CardActions } from './decorate-card';
 import { MARK } from './marks';
@@ -71,18 +71,7 @@ export function createRadar(deps: RadarDeps) {
       return;
     }
     lastLayout = layout;
-    // A list page is reported as its cards show it, ids and titles: the states that decorate the
-    // cards need no more. The page's JSON (most of the pass) is read once the page is idle, and
-    // its fields sent after (docs/performance.md, "Cards first, the JSON when idle").
-    const fromCards = parseCardTitles(url, listed);
-    // Otherwise (a paper page, a card without a title), the JSON now, without the texts: most of
-    // a paper's bytes, which the background has already for a page seen before.
-    const parsed = fromCards ? undefined : parsePage(doc, url, listed, { texts: false });
-    const kind = fromCards?.kind ?? (parsed as ParsedPage).kind;
-    // After client-side navigation the embedded JSON can be stale, so a list page counts the papers
-    // that have a card; the JSON only enriches them. A paper page has no cards, only its paper.
-    const papers: ReportedPaper[] =
-      fromCards?.papers ?? pagePapers(parsed as ParsedPage, cards).map(withoutTexts);
+    const { kind, papers, skipped, titlesOnly, details } = readPage(doc, url, listed, cards);
     papers.forEach((p) => titles.set(p.id, p.title));
     // Cards are marked only after the count is set, and the marks go when it goes: without it
     // there is none to look for (the first pass in a document, the usual case).
@@ -103,9 +92,9 @@ export function createRadar(deps: RadarDeps) {
           url: url.href,
           kind,
           papers,
-          skipped: parsed?.skipped ?? 0,
+          skipped,
           ...(openedId ? { openedId } : {}),
-          ...(fromCards ? { titlesOnly: true as const } : {}),
+          ...(titlesOnly ? { titlesOnly } : {}),
         });
         reply.states.forEach((s) => states.set(s.id, s));
         duringReport.forEach((s, id) => states.has(id) && states.set(id, s));
@@ -120,12 +109,9 @@ export function createRadar(deps: RadarDeps) {
     // The page changed while the report was out (the observer queued a pass): the cards may be
     // other elements now, so look again; otherwise the cards of this pass are still the page's.
     decorateAll(queued ? findCards(doc) : cards);
-    if (!reportedNow) return;
-    const details = fromCards
-      ? { page: () => parsePage(doc, url, listed, { texts: false }), all: true }
-      : { page: () => parsed as ParsedPage, all: false };
-    if (details.all || wantTexts.length > 0) {
-      sendDetails({ ...details, cards, wantTexts: new Set(wantTexts), forReport: signature });
+    if (reportedNow && (titlesOnly || wantTexts.length > 0)) {
+      const job = { page: details, all: titlesOnly, cards, forReport: signature };
+      sendDetails({ ...job, wantTexts: new Set(wantTexts) });
     }
   }
 
@@ -215,6 +201,35 @@ export function createRadar(deps: RadarDeps) {
   }
 
   return { schedule, applyStates, idle: () => running };
+}
+
+/**
+ * What a pass reports, and where the details that follow it come from. A list page is reported as
+ * its cards show it, ids and titles: the states that decorate the cards need no more, and the
+ * page's JSON (most of the pass) is read once the page is idle (docs/performance.md, "Cards first,
+ * the JSON when idle"). Where the cards are not enough (a paper page, a card without a title), the
+ * JSON now, without the texts: most of a paper's bytes, which the background has already for a
+ * page seen before.
+ */
+function readPage(doc: Document, url: URL, listed: Card[], cards: Map<string, HTMLElement>) {
+  const fromCards = parseCardTitles(url, listed);
+  if (fromCards) {
+    return {
+      kind: fromCards.kind,
+      papers: fromCards.papers,
+      skipped: 0,
+      titlesOnly: true as const,
+      details: () => parsePage(doc, url, listed, { texts: false }),
+    };
+  }
+  const parsed = parsePage(doc, url, listed, { texts: false });
+  return {
+    kind: parsed.kind,
+    papers: pagePapers(parsed, cards).map(withoutTexts),
+    skipped: parsed.skipped,
+    titlesOnly: false as const,
+    details: () => parsed,
+  };
 }
 
 /**
