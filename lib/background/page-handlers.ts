@@ -56,7 +56,8 @@ export async function paperDetails(
   const started = performance.now();
   const updated = await recordDetails(db, papers);
   markDetailsTime(started, papers.length, updated);
-  indexInBackground(db);
+  // A page seen again mostly changes nothing: no write, no reason to put off the indexer.
+  if (updated > 0) indexInBackground(db);
   return { updated };
 }
 

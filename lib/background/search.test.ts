@@ -91,6 +91,19 @@ describe('indexing after page reports', () => {
       await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
     }));
 
+  it('is not put off by details that change nothing (a page seen again)', () =>
+    withFakeTimers(async () => {
+      const bg = setupBackground();
+      const db = await bg.db();
+      await bg.send('reportPage', report([1, 3]), contentSender(1));
+      await vi.advanceTimersByTimeAsync(INDEX_DELAY_MS - 1000);
+      const { papers } = report([1, 3]);
+      const same = await bg.send('paperDetails', { papers }, contentSender(1));
+      expect(same.updated).toBe(0);
+      await vi.advanceTimersByTimeAsync(1000);
+      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
+    }));
+
   it('indexes soon once the popup lists papers, so a search finds the index ready', () =>
     withFakeTimers(async () => {
       const bg = setupBackground();
