@@ -1,8 +1,9 @@
 /** Scenarios 1 and 2: the saved daily page, first visit, reload, next visit. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { badgeText, tabIdForUrl } from './support/browser';
 import { startNewVisit } from './support/clock';
 import { buildListPage, fixtureDailyPapers } from './support/page-builder';
+import { readLibrary } from './support/library';
 import { PapersPage } from './support/papers-page';
 import { PopupPage } from './support/popup-page';
 import { loadSeedVisits } from './support/seeds';
@@ -27,6 +28,18 @@ describe('the daily page', () => {
     }
     expect(marks.newBadges).toBe(28);
     expect(await badgeText(ext, await tabIdForUrl(ext, page.url()))).toBe('28');
+
+    // The cards were reported by id and title; the JSON's fields follow once the page is idle.
+    const stored = async () => new Map((await readLibrary(ext)).papers.map((p) => [p.id, p]));
+    await vi.waitFor(
+      async () => expect((await stored()).get(fixture[27]?.id ?? '')?.summary).toBeTruthy(),
+      { timeout: 10_000 },
+    );
+    const library = await stored();
+    for (const paper of fixture) {
+      expect(library.get(paper.id)).toMatchObject({ title: paper.title, upvotes: paper.upvotes });
+      expect(library.get(paper.id)?.authors.length).toBeGreaterThan(0);
+    }
 
     // Idempotent: a change elsewhere on the page makes another pass, which changes no card.
     const cardMutations = await page.page.evaluate(async () => {
