@@ -1,7 +1,7 @@
 /**
  * Issue #4, point 6: the service worker killed in the middle of work. A generated page of 2,000
  * cards (the real daily markup) is reported; while the worker writes it (test instrumentation in
- * the worker signals its 1,000th put), the worker is stopped through CDP
+ * the worker signals its 1,000th put and holds its script there), the worker is stopped through CDP
  * (`ServiceWorker.stopAllWorkers`). The report is one IndexedDB transaction over papers and visits:
  * either all 2,000 papers and the view are stored or none, and the page, without a reply, stays as
  * it was. The next report (a reload, a fresh worker) completes.
@@ -87,22 +87,47 @@ const decorated = (page: Page) =>
 
 /**
  * Test instrumentation inside the running worker (not in the product): when the report's `at`-th
- * paper is put into IndexedDB, the worker fetches a signal URL, which the test hears as a request
- * of the context. The kill that follows lands inside the report's transaction.
+ * paper is put into IndexedDB, the worker posts on a BroadcastChannel, which an extension page of
+ * the test hears, and holds its script for 5 s. The kill that follows lands inside the report's
+ * transaction: the report commits as soon as its writes are asked for (lib/db/papers-repo.ts), so
+ * a kill that waited for the script to go on would come after the commit. A `fetch` signal did not
+ * do: its request leaves only once the script yields.
  */
-function signalAtPut(ext: ExtensionBrowser, at: number, url: string): Promise<void> {
+function signalAtPut(ext: ExtensionBrowser, at: number, channel: string): Promise<void> {
   return ext.serviceWorker.evaluate(
-    ({ at, url }) => {
+    ({ at, channel }) => {
       const proto = IDBObjectStore.prototype;
       const put = proto.put;
       let puts = 0;
       proto.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-        if (this.name === 'papers' && ++puts === at) void fetch(url).catch(() => undefined);
+        if (this.name === 'papers' && ++puts === at) {
+          new BroadcastChannel(channel).postMessage(at);
+          const until = Date.now() + 5000;
+          while (Date.now() < until) {
+            // Held here, the transaction neither committed nor asked to: the kill lands in here.
+          }
+        }
         return put.apply(this, args);
       };
     },
-    { at, url },
+    { at, channel },
   );
+}
+
+/** An extension page that resolves when the worker's signal comes on `channel`. */
+async function listen(ext: ExtensionBrowser, channel: string) {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await page.evaluate((name) => {
+    const w = window as unknown as { heard: Promise<unknown> };
+    w.heard = new Promise((resolve) => {
+      new BroadcastChannel(name).onmessage = (event) => resolve(event.data);
+    });
+  }, channel);
+  return {
+    heard: () => page.evaluate(() => (window as unknown as { heard: Promise<unknown> }).heard),
+    close: () => page.close(),
+  };
 }
 
 it('a worker killed in the middle of a 2,000-card report stores all of it or nothing; the next report completes', async () => {
@@ -116,20 +141,19 @@ it('a worker killed in the middle of a 2,000-card report stores all of it or not
     const ids = idsOf(attempt);
     const path = `/papers/date/2026-10-${String(10 + attempt)}`;
     server.setPage(path, bigPage(ids));
-    const signal = server.url(`/e2e-signal/${attempt}`);
-    await signalAtPut(ext, at, signal);
+    const channel = `e2e-signal-${attempt}`;
+    const listener = await listen(ext, channel);
+    await signalAtPut(ext, at, channel);
     const tab = await ext.context.newPage();
     const cdp: CDPSession = await ext.context.newCDPSession(tab);
     await cdp.send('ServiceWorker.enable');
-    const heard = ext.context.waitForEvent('request', {
-      predicate: (request) => request.url() === signal,
-      timeout: 30_000,
-    });
+    const heard = listener.heard();
     await tab.goto(server.url(path), { waitUntil: 'domcontentloaded' });
     await heard;
     await cdp.send('ServiceWorker.stopAllWorkers');
     await killServiceWorker(ext); // Waits until it is really gone.
     await cdp.detach();
+    await listener.close();
     expect(await tab.getAttribute('html', MARK.count)).toBe(String(CARDS));
 
     const shown = await decorated(tab);

@@ -50,11 +50,16 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
       saved.set(id, upsertRecord(existing[i], info, at, opened, report.titlesOnly === true));
     });
     const records = [...saved.values()];
-    await together(
+    const writes = together(
       () => writeVisit(tx, latest, visit),
       () => allRequests(records, (record) => store.put(record)),
       () => noteWrittenPapers(tx, existing, records, counter),
     );
+    // Within a visit every write is asked for by now: commit without first waiting for their
+    // answers to come back (Chromium otherwise commits once the worker has seen them all: one
+    // more round trip). A visit that starts anew prunes old ones request after request: not then.
+    if (visit.start === latest?.start) tx.commit();
+    await writes;
     const states = report.papers.map((p) =>
       paperState(saved.get(p.id) as PaperRecord, visit.start),
     );
