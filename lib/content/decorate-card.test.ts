@@ -13,8 +13,13 @@ function state(id: string, extra: Partial<PaperState> = {}): PaperState {
 }
 
 function page(ids: string[]): HTMLElement[] {
-  document.body.innerHTML = ids.map((id) => `<article><h3>${id}</h3></article>`).join('');
-  return [...document.querySelectorAll('article')];
+  const cards = ids.map((id) => {
+    const card = document.createElement('article');
+    card.append(Object.assign(document.createElement('h3'), { textContent: id }));
+    return card;
+  });
+  document.body.replaceChildren(...cards);
+  return cards;
 }
 
 const badgesOf = (card: HTMLElement) =>

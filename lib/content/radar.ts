@@ -141,23 +141,24 @@ export function createRadar(deps: RadarDeps) {
         deps.warn('Could not read the page', error);
         return;
       }
-      sendBatches(parsed, ids, job.wantTexts, job.forReport);
+      const light = new Map(parsed.papers.map((p) => [p.id, p]));
+      sendBatches({ parsed, light, wantTexts: job.wantTexts, forReport: job.forReport }, ids);
     });
   }
 
+  /** The details of `ids` from `from` on, DETAILS_PER_TASK per idle task, one after the other. */
   function sendBatches(
-    parsed: ParsedPage,
+    source: DetailsSource & { forReport: string },
     ids: readonly string[],
-    wantTexts: ReadonlySet<string>,
-    forReport: string,
+    from = 0,
   ): void {
-    const batch = ids.slice(0, DETAILS_PER_TASK);
-    const rest = ids.slice(DETAILS_PER_TASK);
+    const next = from + DETAILS_PER_TASK;
+    const batch = ids.slice(from, next);
     deps.whenIdle(() => {
-      if (reported !== forReport) return;
+      if (reported !== source.forReport) return;
       let papers: ReportedPaper[];
       try {
-        papers = detailsOf(parsed, batch, wantTexts);
+        papers = detailsOf(source, batch);
       } catch (error) {
         deps.warn('Could not read the details', error);
         return;
@@ -167,7 +168,7 @@ export function createRadar(deps: RadarDeps) {
           .sendDetails({ papers })
           .catch((error) => deps.warn('Could not record the details', error));
       }
-      if (rest.length > 0) sendBatches(parsed, rest, wantTexts, forReport);
+      if (next < ids.length) sendBatches(source, ids, next);
     });
   }
 
@@ -246,23 +247,21 @@ function withoutTexts(paper: PaperInfo): ReportedPaper {
   return rest;
 }
 
+/** A parse whose details are sent: its papers by id, and which of them go with their texts. */
+interface DetailsSource {
+  parsed: ParsedPage;
+  light: Map<string, PaperInfo>;
+  wantTexts: ReadonlySet<string>;
+}
+
 /**
  * The papers of `ids` as the parse read them, in that order, with their texts for the ones in
  * `wantTexts` and without for the others.
  */
-function detailsOf(
-  parsed: ParsedPage,
-  ids: readonly string[],
-  wantTexts: ReadonlySet<string>,
-): ReportedPaper[] {
-  const withTexts = new Map(
-    (parsed.withTexts?.(new Set(ids.filter((id) => wantTexts.has(id)))) ?? []).map((p) => [
-      p.id,
-      p,
-    ]),
-  );
-  const light = new Map(parsed.papers.map((p) => [p.id, p]));
-  return ids.flatMap((id) => {
+function detailsOf({ parsed, light, wantTexts }: DetailsSource, ids: readonly string[]) {
+  const wanted = new Set(ids.filter((id) => wantTexts.has(id)));
+  const withTexts = new Map((parsed.withTexts?.(wanted) ?? []).map((p) => [p.id, p]));
+  return ids.flatMap((id): ReportedPaper[] => {
     const full = withTexts.get(id);
     if (full) return [full];
     const paper = light.get(id);

@@ -19,7 +19,10 @@ import { dailyPapersProps, paperContentProps } from './selectors';
 export interface PropsResult {
   /** Valid papers in JSON order, one per id. */
   papers: PaperInfo[];
-  /** When read without texts: the papers of `ids` with their texts, from the JSON already read. */
+  /**
+   * When read without texts: the papers of `ids` with their texts, in that order, from the JSON
+   * already read.
+   */
   withTexts?: (ids: ReadonlySet<string>) => PaperInfo[];
   /** Entries without an arXiv id or a title. */
   skipped: number;
@@ -98,6 +101,18 @@ function entryId(entry: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+function entriesById(entries: readonly unknown[]): Map<string, unknown[]> {
+  const byId = new Map<string, unknown[]>();
+  for (const entry of entries) {
+    const id = entryId(entry);
+    if (id === undefined) continue;
+    const same = byId.get(id);
+    if (same) same.push(entry);
+    else byId.set(id, [entry]);
+  }
+  return byId;
+}
+
 function entryToPaper(entry: unknown, base: URL, texts: boolean): PaperInfo | undefined {
   const read = readPaperEntry(asEntry(entry));
   return read && buildPaper(fromPropsPaper(read.paper, read, texts), base);
@@ -135,15 +150,22 @@ export function readListProps(
     }
   }
   if (!texts) {
+    // Each id's entries, in JSON order, found once: the texts are asked for a batch at a time.
+    let byId: Map<string, unknown[]> | undefined;
     result.withTexts = (ids) => {
-      const papers = new Map<string, PaperInfo>();
-      for (const entry of entries) {
-        const id = entryId(entry);
-        if (id === undefined || !ids.has(id) || papers.has(id)) continue;
-        const paper = entryToPaper(entry, base, true);
-        if (paper) papers.set(id, paper);
+      byId ??= entriesById(entries);
+      const papers: PaperInfo[] = [];
+      for (const id of ids) {
+        // The first of an id's entries that reads as a paper, as the parse kept.
+        for (const entry of byId.get(id) ?? []) {
+          const paper = entryToPaper(entry, base, true);
+          if (paper) {
+            papers.push(paper);
+            break;
+          }
+        }
       }
-      return [...papers.values()];
+      return papers;
     };
   }
   if (entries.length === 0) result.warnings.push(`${dailyPapersProps}: no papers in the JSON`);
