@@ -115,8 +115,11 @@ describe('the popup', () => {
     expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(listedTitles()).toHaveLength(FIRST_ROWS); // Not before the frame.
+    const list = document.querySelector('.paper-list');
+    expect(list?.getAttribute('data-rows-pending')).toBe(String(50 - FIRST_ROWS));
     act(() => frames.splice(0).forEach((frame) => frame(performance.now())));
     await waitFor(() => expect(listedTitles()).toHaveLength(50));
+    expect(list?.hasAttribute('data-rows-pending')).toBe(false);
     await act(() => model.toggleStar('2509.10003'));
     expect(listedTitles()).toHaveLength(50);
     // A search's results are a new list: its first rows first again.

@@ -116,7 +116,15 @@ export function PaperList(props: PaperListProps) {
           libraryEmpty={props.libraryEmpty.value}
         />
       ) : (
-        <ul class="paper-list" aria-busy={loading}>
+        <ul
+          class="paper-list"
+          aria-busy={loading}
+          // Not aria-busy: the first rows are the list, readable and usable; tests and tools that
+          // read every row wait for this to go.
+          data-rows-pending={
+            papers.length < listed.length ? listed.length - papers.length : undefined
+          }
+        >
           {rows}
         </ul>
       )}

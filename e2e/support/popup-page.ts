@@ -52,7 +52,10 @@ export class PopupPage {
     return popup;
   }
 
-  /** Waits until the list (or its empty state) is shown and nothing is loading. */
+  /**
+   * Waits until the list (or its empty state) is shown, nothing is loading and every row of it is
+   * rendered (a new list paints its first rows a frame before the rest).
+   */
   async waitForList(): Promise<void> {
     await this.page.getByRole('tablist', { name: 'Views' }).waitFor();
     try {
@@ -60,6 +63,7 @@ export class PopupPage {
         () =>
           !document.querySelector('.loading') &&
           !document.querySelector('[aria-busy="true"]') &&
+          !document.querySelector('[data-rows-pending]') &&
           document.querySelector('.paper-list, .empty-state') !== null,
         undefined,
         { timeout: 10_000 },
