@@ -105,6 +105,19 @@ export class PopupPage {
     return (text ?? '').replace(/\s*\d[\d,]*$/, '').trim();
   }
 
+  /**
+   * The count a view's tab shows. The counts come with the status, which the popup asks for
+   * once its first page is in: this waits until the tab shows one.
+   */
+  async viewCount(view: PopupView): Promise<number> {
+    const text = await pollUntil(
+      async () => ((await this.viewTab(view).textContent()) ?? '').trim(),
+      (label) => /\d$/.test(label),
+      { what: `a count on the ${VIEW_NAMES[view]} tab` },
+    );
+    return Number(text.replace(/^\D*/, '').replace(/,/g, ''));
+  }
+
   /** The rows of the current view (every page of it: "Show more" is pressed until gone). */
   async rowTitles(): Promise<string[]> {
     const more = this.page.getByRole('button', { name: /^Show more/ });
