@@ -18,6 +18,7 @@ import { bundleSizes } from './bench/bundles';
 import { BLANK_PATH, measureContent } from './bench/content';
 import { launchBench } from './bench/launch';
 import { measureLibrary, type LibraryEntry } from './bench/library';
+import { settle } from './bench/settle';
 import { listPapers } from './bench/pages';
 import { contentRatio, sizeRatios } from './bench/ratios';
 import { round } from './bench/stats';
@@ -26,14 +27,16 @@ import { bytesPerPaper, formatTable, type BenchResults } from './bench/table';
 const QUICK = process.env.BENCH_QUICK === '1';
 const REPS = QUICK ? 2 : 3;
 const REPS_BIG = QUICK ? 1 : 2;
+/** Page reports per library size: cheap (a page view each) and the noisiest figure. */
+const REPORT_REPS = QUICK ? 3 : 8;
 const SIZES = QUICK ? [0, 1000, 10_000] : [0, 1000, 10_000, 100_000];
 const BUILT_DIR = process.env.BENCH_EXTENSION_DIR ?? EXTENSION_DIR;
 
 const METHODS = {
   content:
-    'A fresh tab on a same-origin blank page navigated to the papers page, until every card carries data-papers-radar-state, then until the idle callbacks queued by then have run (one per 25 cards, + 2), + 50 ms; trace visits and profile visits alternate. cpuMs (headline): thread CPU time (tdur) of the renderer main-thread tasks of a Chrome trace (toplevel, devtools.timeline, v8.execute) that hold an event of chrome-extension://<id>/papers-page.js (its evaluation and first pass) or run microtasks without parsing HTML or evaluating another script, and the top-level microtask checkpoints after the evaluation (where the continuation of the reply decorates the cards), less the calls of other scripts in them (the MutationObserver of the bench) (scripts/bench/trace-cpu.ts); passMs: of that, the microtask checkpoints (the pass: list the cards, read their ids and titles, send the report, decorate; the JSON too on a page whose cards are not enough), without compiling and evaluating the bundle. idleMs (firstVisitIdleMs, revisitIdleMs): apart from both, the idle-callback tasks (FireIdleCallback) that run the bundle: the page JSON read in one task, then the details of the papers (their fields, and the texts the background asked for) sent 25 papers per task. contentScriptMs: V8 CPU profile (CDP Profiler, 200 µs sampling), the samples with a frame of the content script on the stack, decoration included, but a sample lasts until the next one, so descheduled time counts on a busy machine. scriptMs/taskMs: CDP Performance.getMetrics ScriptDuration/TaskDuration deltas in thread time (timeDomain threadTicks); ScriptDuration does not count promise continuations, TaskDuration is all main-thread work of the page including its own HTML parsing and layout. navToDecorated: page performance.now() at that moment.',
+    'Each section starts once the search queue is empty and 3 s more have passed (the background indexes the papers of earlier visits 10 s after their last write). A fresh tab on a same-origin blank page navigated to the papers page, until every card carries data-papers-radar-state, then until the idle callbacks queued by then have run (one per 25 cards, + 2), + 50 ms; trace visits and profile visits alternate. cpuMs (headline): thread CPU time (tdur) of the renderer main-thread tasks of a Chrome trace (toplevel, devtools.timeline, v8.execute) that hold an event of chrome-extension://<id>/papers-page.js (its evaluation and first pass) or run microtasks without parsing HTML or evaluating another script, and the top-level microtask checkpoints after the evaluation (where the continuation of the reply decorates the cards), less the calls of other scripts in them (the MutationObserver of the bench) (scripts/bench/trace-cpu.ts); passMs: of that, the microtask checkpoints (the pass: list the cards, read their ids and titles, send the report, decorate; the JSON too on a page whose cards are not enough), without compiling and evaluating the bundle. idleMs (firstVisitIdleMs, revisitIdleMs): apart from both, the idle-callback tasks (FireIdleCallback) that run the bundle: the page JSON read in one task, then the details of the papers (their fields, and the texts the background asked for) sent 25 papers per task. contentScriptMs: V8 CPU profile (CDP Profiler, 200 µs sampling), the samples with a frame of the content script on the stack, decoration included, but a sample lasts until the next one, so descheduled time counts on a busy machine. scriptMs/taskMs: CDP Performance.getMetrics ScriptDuration/TaskDuration deltas in thread time (timeDomain threadTicks); ScriptDuration does not count promise continuations, TaskDuration is all main-thread work of the page including its own HTML parsing and layout. navToDecorated: page performance.now() at that moment.',
   report:
-    "The product's own User Timing measure papers-radar:record-report (lib/background/page-handlers.ts, around recordReport: one IndexedDB transaction over papers + visits), read with performance.getEntriesByName in the service worker after each real report: a tab navigated to a generated 50-card page. recordDetails: the measure papers-radar:record-details around recordDetails, one transaction per batch of 25 papers the page sends once idle (their fields from the JSON, texts for papers never seen), summed per page view. newPapers: a fresh page of never-seen ids per repetition (the first one, a warm-up, is kept apart); update: the last fresh page again. replicaCrossCheck: a raw-IndexedDB replica of the same transaction on the stored page, first run dropped.",
+    "The product's own User Timing measure papers-radar:record-report (lib/background/page-handlers.ts, around recordReport: one IndexedDB transaction over papers + visits), read with performance.getEntriesByName in the service worker after each real report: a tab navigated to a generated 50-card page. recordDetails: the measure papers-radar:record-details around recordDetails, one transaction per batch of 25 papers the page sends once idle (their fields from the JSON, texts for papers never seen), summed per page view. newPapers: a fresh page of never-seen ids per repetition (8, or 3 with BENCH_QUICK; the first one, a warm-up, is kept apart); update: the last fresh page again, as often. Measured once the search queue is empty and 10 s more have passed after the index build (page views, not the aftermath of a bulk import). replicaCrossCheck: a raw-IndexedDB replica of the same transaction on the stored page, first run dropped.",
   popup:
     'popup.html in a tab; performance.now() (since navigation start) in the animation frame after the first li.paper-row exists; 5 opens, the first (right after the reports) reported apart (firstOpenToFirstRowMs), the others as openToFirstRowMs; openToLiveListMs: when the first listPapers reply reaches the page (a first row before it was painted from the page the background keeps in storage.session). Search: All view, one more character per input event ("model t…"), time until nothing is aria-busy/.loading, minus the 150 ms debounce; no-match: "zq"/"zqx".',
   memory:
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
       library[String(size)] = await measureLibrary(ext, server, size, {
         seededSoFar: seeded,
         reps: big ? REPS_BIG : REPS,
+        reportReps: REPORT_REPS,
         popup: size >= 1000,
         keystrokes: big ? 6 : 8,
         log,
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
     for (const [name, { path, cards }] of Object.entries(pages)) {
       log(`content script: ${name}`);
       const reps = cards >= 2000 ? REPS_BIG : REPS;
+      await settle(ext);
       content[name] = { cards, ...(await measureContent(ext, server, path, cards, reps)) };
     }
     for (const size of SIZES.filter((s) => s > 0)) await atSize(size);
@@ -121,6 +126,7 @@ async function main(): Promise<void> {
       quick: QUICK,
       reps: REPS,
       repsBig: REPS_BIG,
+      reportReps: REPORT_REPS,
       extensionDir: BUILT_DIR,
     },
     methods: METHODS,

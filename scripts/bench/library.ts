@@ -19,6 +19,7 @@ import { buildSearchIndex } from './index-build';
 import { listPapers, reportInfos, SEED_TEXTS } from './pages';
 import { measureBaselinePopup, measurePopup, type PopupFigures } from './popup';
 import { measureReports } from './reports';
+import { settle } from './settle';
 import { inWorker } from './worker-code';
 
 export interface LibraryEntry {
@@ -48,6 +49,8 @@ export interface LibraryOptions {
   /** Synthetic papers already seeded by an earlier size. */
   seededSoFar: number;
   reps: number;
+  /** Fresh pages reported (and re-reports of the last one). */
+  reportReps: number;
   /** Measure the popups (not at 0). */
   popup: boolean;
   /** Search keystrokes ("model t…"). */
@@ -59,7 +62,7 @@ export async function measureLibrary(
   ext: ExtensionBrowser,
   server: ReplayServer,
   size: number,
-  { seededSoFar, reps, popup, keystrokes, log }: LibraryOptions,
+  { seededSoFar, reps, reportReps, popup, keystrokes, log }: LibraryOptions,
 ): Promise<LibraryEntry> {
   log(`library ${size}: seeding`);
   const seedStart = Date.now();
@@ -77,8 +80,10 @@ export async function measureLibrary(
     'return globalThis.__bench.estimate();',
   );
 
+  // Measured once the index build's writes are done with: page views, not a bulk import.
+  await settle(ext, { quietMs: 10_000 });
   log(`library ${size}: background reports (product measure)`);
-  const report = await measureReports(ext, server, reps);
+  const report = await measureReports(ext, server, reportReps);
 
   let ours: PopupFigures | undefined;
   if (popup) {
