@@ -110,8 +110,13 @@ export function createRadar(deps: RadarDeps) {
     // other elements now, so look again; otherwise the cards of this pass are still the page's.
     decorateAll(queued ? findCards(doc) : cards);
     if (reportedNow && (titlesOnly || wantTexts.length > 0)) {
-      const job = { page: details, all: titlesOnly, cards, forReport: signature };
-      sendDetails({ ...job, wantTexts: new Set(wantTexts) });
+      sendDetails({
+        page: details,
+        all: titlesOnly,
+        cards,
+        wantTexts: new Set(wantTexts),
+        forReport: signature,
+      });
     }
   }
 

@@ -4,7 +4,7 @@
  * that search walks the records). Timed from that search until the queue is empty.
  */
 import type { ExtensionBrowser } from '../../e2e/support/browser';
-import { inWorker } from './worker-code';
+import { searchQueueDrained } from './settle';
 
 export async function buildSearchIndex(ext: ExtensionBrowser): Promise<{ ms: number }> {
   const page = await ext.context.newPage();
@@ -18,12 +18,7 @@ export async function buildSearchIndex(ext: ExtensionBrowser): Promise<{ ms: num
       });
       if (!reply || !reply.ok) throw new Error('index build search failed: ' + JSON.stringify(reply));
     })()`);
-    for (;;) {
-      const left = await inWorker<number>(ext, "return globalThis.__bench.count('searchQueue');");
-      if (left === 0) break;
-      if (Date.now() - t0 > 15 * 60_000) throw new Error(`search index not built: ${left} queued`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await searchQueueDrained(ext, 15 * 60_000);
     const ms = Date.now() - t0;
     return { ms };
   } finally {

@@ -8,20 +8,25 @@
 import type { ExtensionBrowser } from '../../e2e/support/browser';
 import { inWorker } from './worker-code';
 
-/** Waits until nothing is queued for the search index, then `quietMs` more. */
-export async function settle(
-  ext: ExtensionBrowser,
-  { quietMs = 3000, timeoutMs = 60_000 } = {},
-): Promise<void> {
+/** Waits until nothing is queued for the search index; throws past `timeoutMs`. */
+export async function searchQueueDrained(ext: ExtensionBrowser, timeoutMs: number): Promise<void> {
   const t0 = Date.now();
   for (;;) {
     const left = await inWorker<number>(ext, "return globalThis.__bench.count('searchQueue');");
-    if (left === 0) break;
+    if (left === 0) return;
     if (Date.now() - t0 > timeoutMs)
       throw new Error(
         `the background did not index its queue within ${timeoutMs} ms: ${left} left`,
       );
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** Waits until nothing is queued for the search index, then `quietMs` more. */
+export async function settle(
+  ext: ExtensionBrowser,
+  { quietMs = 3000, timeoutMs = 60_000 } = {},
+): Promise<void> {
+  await searchQueueDrained(ext, timeoutMs);
   await new Promise((resolve) => setTimeout(resolve, quietMs));
 }
