@@ -25,7 +25,8 @@ import { stat, type Stat } from './stats';
 
 export const BLANK_PATH = '/bench-blank';
 
-export type VisitMethod = 'trace' | 'profile';
+/** `plain`: neither, for (2): a trace streams its events to the bench while the report runs. */
+export type VisitMethod = 'trace' | 'profile' | 'plain';
 
 export interface PageSample extends Partial<ProfileFigures> {
   method: VisitMethod;
@@ -172,7 +173,9 @@ export async function visitPage(
     const traced = trace ? await trace.stop() : undefined;
     const measured = traced
       ? { cpuMs: traced.totalMs, passMs: traced.passMs, idleMs: traced.idleMs }
-      : await stopProfiler(session, prefix);
+      : method === 'profile'
+        ? await stopProfiler(session, prefix)
+        : {};
     const after = await mainThreadMs(session);
     await session.detach();
     return {

@@ -6,12 +6,26 @@
  * `recordDetails` (the fields the page sends once idle, in batches). Two cases: 50 papers never
  * seen before (a fresh page per repetition; the first one is a warm-up) and a re-report of an
  * already stored page.
+ *
+ * The headline comes from plain page views, with no instrument of the bench at work beside the
+ * report (a Chrome trace streams its events to the bench as it goes; interleaved labs showed no
+ * steady cost of it, but none is needed there). Fresh pages are also visited traced, in turn with
+ * the plain ones, for the content script's CPU at each library size; their reports are kept
+ * apart. Around every view, the service worker thread's time on a core and waiting for one
+ * (thread-time.ts).
  */
 import type { ExtensionBrowser } from '../../e2e/support/browser';
 import type { ReplayServer } from '../../e2e/support/replay-server';
-import { summarise, visitPage, type PageFigures, type PageSample } from './content';
+import {
+  summarise,
+  visitPage,
+  type PageFigures,
+  type PageSample,
+  type VisitMethod,
+} from './content';
 import { registerFreshPage, reportInfos } from './pages';
 import { stat, type Stat } from './stats';
+import { serviceWorkerThread, threadDelta } from './thread-time';
 import { DETAILS_MEASURE, inWorker, REPORT_MEASURE } from './worker-code';
 
 export interface ReportSample extends PageSample {
@@ -25,12 +39,20 @@ export interface ReportSample extends PageSample {
    */
   recordDetailsMs: number;
   detailsUpdated: number;
+  /** The service worker thread over the page view: on a core, and runnable but waiting for one. */
+  workerRunMs?: number;
+  workerWaitMs?: number;
 }
 
 export interface ReportFigures {
+  /** Of the plain page views. */
   recordReportMs: Stat;
   recordDetailsMs: Stat;
-  /** The same navigations seen from the page: content script CPU (trace) and nav → decorated. */
+  workerRunMs: Stat;
+  workerWaitMs: Stat;
+  /** The reports of the traced views (fresh pages only), apart. */
+  recordReportTracedMs?: Stat;
+  /** The navigations seen from the page: content script CPU (traced views), nav → decorated. */
   page: PageFigures;
   samples: ReportSample[];
   warmup?: ReportSample;
@@ -76,10 +98,13 @@ async function reportedVisit(
   server: ReplayServer,
   path: string,
   cards: number,
+  method: VisitMethod,
 ): Promise<ReportSample> {
   const before = await lastReport(ext);
   await takeDetails(ext);
-  const sample = await visitPage(ext, server, path, cards, 'trace');
+  const threadBefore = serviceWorkerThread(ext.profileDir);
+  const sample = await visitPage(ext, server, path, cards, method);
+  const worker = threadDelta(threadBefore, serviceWorkerThread(ext.profileDir));
   const after = await lastReport(ext);
   if (!after || (before && after.startTime === before.startTime))
     throw new Error(`No new ${REPORT_MEASURE} measure in the worker after visiting ${path}`);
@@ -89,15 +114,24 @@ async function reportedVisit(
     ...sample,
     recordReportMs: after.duration,
     reportsObserved: after.observed,
+    ...(worker ? { workerRunMs: worker.runMs, workerWaitMs: worker.waitMs } : {}),
     ...(await detailsOf(ext, path, cards)),
   };
 }
 
+const present = (values: (number | undefined)[]) =>
+  values.filter((v): v is number => v !== undefined);
+
 function figures(samples: ReportSample[], warmup?: ReportSample): ReportFigures {
+  const plain = samples.filter((s) => s.method === 'plain');
+  const traced = samples.filter((s) => s.method === 'trace');
   return {
-    recordReportMs: stat(samples.map((s) => s.recordReportMs)),
-    recordDetailsMs: stat(samples.map((s) => s.recordDetailsMs)),
-    page: summarise(samples),
+    recordReportMs: stat(plain.map((s) => s.recordReportMs)),
+    recordDetailsMs: stat(plain.map((s) => s.recordDetailsMs)),
+    workerRunMs: stat(present(plain.map((s) => s.workerRunMs))),
+    workerWaitMs: stat(present(plain.map((s) => s.workerWaitMs))),
+    ...(traced.length ? { recordReportTracedMs: stat(traced.map((s) => s.recordReportMs)) } : {}),
+    page: { ...summarise(samples), navToDecoratedMs: stat(plain.map((s) => s.navToDecoratedMs)) },
     samples,
     ...(warmup ? { warmup } : {}),
   };
@@ -108,15 +142,18 @@ export async function measureReports(
   server: ReplayServer,
   reps: number,
 ): Promise<{ newPapers: ReportFigures; update: ReportFigures; replicaCrossCheckMs: Stat }> {
+  // The warm-up, then `reps` plain views and `reps` traced ones, in turn; the last is plain.
   const fresh: ReportSample[] = [];
   let lastPage: ReturnType<typeof registerFreshPage> | undefined;
-  for (let r = 0; r < reps + 1; r++) {
+  for (let r = 0; r < 2 * reps + 1; r++) {
     lastPage = registerFreshPage(server, 50);
-    fresh.push(await reportedVisit(ext, server, lastPage.path, 50));
+    const method = r % 2 === 0 ? 'plain' : 'trace';
+    fresh.push(await reportedVisit(ext, server, lastPage.path, 50, method));
   }
   const stored = lastPage as ReturnType<typeof registerFreshPage>;
   const update: ReportSample[] = [];
-  for (let r = 0; r < reps; r++) update.push(await reportedVisit(ext, server, stored.path, 50));
+  for (let r = 0; r < reps; r++)
+    update.push(await reportedVisit(ext, server, stored.path, 50, 'plain'));
 
   // Cross-check only: the raw-IndexedDB replica on the same (stored) papers, first run dropped.
   const replica: number[] = [];

@@ -124,6 +124,18 @@ export function formatTable(r: BenchResults): string {
     entries.map((e) => ms(e.report.newPapers.recordReportMs)),
   );
   row(
+    '  the same under the bench trace (apart)',
+    entries.map((e) => ms(e.report.newPapers.recordReportTracedMs)),
+  );
+  row(
+    '  worker thread per view: on a core',
+    entries.map((e) => ms(e.report.newPapers.workerRunMs)),
+  );
+  row(
+    '  worker thread per view: waiting for a core',
+    entries.map((e) => ms(e.report.newPapers.workerWaitMs)),
+  );
+  row(
     '  ours (product measure), 50 stored (update)',
     entries.map((e) => ms(e.report.update.recordReportMs)),
   );
