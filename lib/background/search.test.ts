@@ -5,16 +5,33 @@ import { GAP, paperId, paperInfo, T0 } from '../db/test-papers';
 import { INDEX_DELAY_MS, INDEX_SOON_MS, indexInBackground } from './search';
 import { contentSender, popup, report, setupBackground } from './test-background';
 
+const withFakeTimers = async (body: () => Promise<void>) => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  try {
+    await body();
+  } finally {
+    vi.useRealTimers();
+  }
+};
+
 describe('search while papers wait to be indexed', () => {
-  it('indexes a small queue first, then answers from the index', async () => {
-    const bg = setupBackground();
-    const db = await bg.db();
-    await recordReport(db, { papers: [paperInfo(1, { summary: 'An okapi.' })] }, T0, GAP);
-    const query = { view: 'all' as const, query: 'okapi', offset: 0, limit: 5 };
-    const { papers } = await bg.send('listPapers', query, popup);
-    expect(papers.map((p) => p.id)).toEqual([paperId(1)]);
-    expect(await queuedCount(db)).toBe(0);
-  });
+  it('answers from the queued papers without indexing them first, and indexes them soon after', () =>
+    withFakeTimers(async () => {
+      const bg = setupBackground();
+      const db = await bg.db();
+      await recordReport(db, { papers: [paperInfo(1, { summary: 'An okapi.' })] }, T0, GAP);
+      await recordReport(db, { papers: [paperInfo(2), paperInfo(3)] }, T0 + 1, GAP);
+      await indexQueued(db);
+      await recordReport(db, { papers: [paperInfo(4, { summary: 'Okapis again.' })] }, T0 + 2, GAP);
+      const query = { view: 'all' as const, query: 'okapi', offset: 0, limit: 5 };
+      const { papers } = await bg.send('listPapers', query, popup);
+      // Paper 4 from the queue, paper 1 from the index: newest first all the same.
+      expect(papers.map((p) => p.id)).toEqual([paperId(4), paperId(1)]);
+      expect(await queuedCount(db)).toBe(1);
+      await vi.advanceTimersByTimeAsync(INDEX_SOON_MS);
+      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
+      expect((await bg.send('listPapers', query, popup)).papers).toEqual(papers);
+    }));
 
   it(
     'answers at once over a backlog (a library just upgraded), and indexes it meanwhile',
@@ -37,15 +54,6 @@ describe('search while papers wait to be indexed', () => {
 });
 
 describe('indexing after page reports', () => {
-  const withFakeTimers = async (body: () => Promise<void>) => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    try {
-      await body();
-    } finally {
-      vi.useRealTimers();
-    }
-  };
-
   it('waits until reports pause, then indexes what they queued', () =>
     withFakeTimers(async () => {
       const bg = setupBackground();

@@ -1,6 +1,6 @@
 /** When the background brings the search index up to date (lib/db/search-index.ts). */
 import type { Db } from '../db/open-db';
-import { hasQueued, INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
+import { indexQueued } from '../db/search-index';
 
 /**
  * How long indexing waits after the last write. Page views come in bursts (a reload, the next
@@ -42,24 +42,4 @@ function schedule(db: Db, delayMs: number): void {
       console.warn('[Papers Radar] Search indexing failed; search will scan instead', error);
     });
   }, delayMs);
-}
-
-/**
- * Before a search: indexes what is queued and says whether the index is complete. A failure, or
- * papers queued again meanwhile, makes the search walk the records instead of missing any. A
- * backlog of more than one batch (a library just upgraded or imported) is indexed in the
- * background: the search walks meanwhile rather than wait minutes.
- */
-export async function indexUpToDate(db: Db): Promise<boolean> {
-  try {
-    if ((await queuedCount(db, INDEX_BATCH + 1)) > INDEX_BATCH) {
-      schedule(db, 0);
-      return false;
-    }
-    await indexQueued(db);
-    return !(await hasQueued(db));
-  } catch (error) {
-    console.warn('[Papers Radar] Search indexing failed; searching by scan', error);
-    return false;
-  }
 }

@@ -5,7 +5,13 @@ import { paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
 import { newestFirst } from './newest-first';
 import { paperCount } from './paper-count';
-import { LIST_STORES, searchCandidates, type ListTx } from './search-index';
+import {
+  isIndexedWord,
+  LIST_STORES,
+  queuedPapers,
+  searchCandidates,
+  type ListTx,
+} from './search-index';
 import { allRequests, inTransaction, together, type Tx } from './transaction';
 
 type ReadTx = ListTx;
@@ -33,8 +39,9 @@ export type PaperCounts = Responses['getStatus']['counts'];
 
 export interface ListOptions {
   /**
-   * Whether the search index is complete (nothing queued): only then may a query use it. Without
-   * it a query walks the view's records, which is slower but never misses a paper.
+   * Whether a query may use the search index (with the papers still queued for it, checked one
+   * by one). Without it a query walks the view's records, which is slower but never misses a
+   * paper.
    */
   indexed?: boolean;
   /** Records a query reads newest first before it turns to the index (tests set 0). */
@@ -72,9 +79,9 @@ export function listPapers(
   const start = visitStart ?? Infinity;
   const words = queryWords(request.query);
   const page = new PageCollector(request, start);
-  const useIndex = indexed && words.length > 0 && INDEXED_VIEWS.has(request.view);
-  // Without the index, the transaction leaves its stores out: the indexer writing them (after a
-  // page report, say) must not hold up a plain list.
+  const useIndex = indexed && words.some(isIndexedWord) && INDEXED_VIEWS.has(request.view);
+  // Without the index (a plain list, a query of one-letter words), the transaction leaves its
+  // stores out: the indexer writing them (after a page report, say) must not hold it up.
   const stores = useIndex ? LIST_STORES : (['papers', 'meta'] as typeof LIST_STORES);
   return inTransaction(db, stores, 'readonly', async (tx) => {
     // The view's size is asked for with the page's first requests, not after the walk: each
@@ -86,9 +93,9 @@ export function listPapers(
         // than gathering its thousands of index entries. Otherwise the index answers, from the
         // top again.
         if (useIndex && (await walkView(tx, words, page, walkFirst))) return page;
-        const candidates = useIndex ? await searchCandidates(tx, words) : null;
+        const matches = useIndex ? await indexCandidates(tx, words) : null;
         const fresh = new PageCollector(request, start);
-        if (candidates) await checkCandidates(tx, candidates, words, fresh);
+        if (matches) await checkCandidates(tx, matches.candidates, words, fresh, matches.read);
         else await walkView(tx, words, fresh);
         return fresh;
       },
@@ -145,12 +152,39 @@ async function walkView(
   return true;
 }
 
+type Candidate = { id: string; firstSeenAt: number };
+
+/**
+ * The papers that may match: the index's candidates and every paper still queued for it (papers
+ * of the last page views, indexed a little later off the reply's path), newest first; null when
+ * the query must walk the records instead (no word long enough for the index, or a backlog).
+ * A search never waits for the indexer to write (a few hundred queued papers take it 0.6–1 s).
+ */
+async function indexCandidates(
+  tx: ReadTx,
+  words: string[],
+): Promise<{ candidates: Candidate[]; read: Map<string, PaperRecord> } | null> {
+  const [indexed, queued] = await together(
+    () => searchCandidates(tx, words),
+    () => queuedPapers(tx),
+  );
+  if (!indexed || !queued) return null;
+  const read = new Map(queued.map((record) => [record.id, record]));
+  // A queued paper may be indexed too (its text changed since): its record is the truth.
+  const candidates = indexed.filter(({ id }) => !read.has(id));
+  for (const { id, firstSeenAt } of queued) candidates.push({ id, firstSeenAt });
+  // The order of a walk of the firstSeenAt index backwards: ties by id, descending.
+  candidates.sort((a, b) => b.firstSeenAt - a.firstSeenAt || (a.id < b.id ? 1 : -1));
+  return { candidates, read };
+}
+
 /** Reads the candidates' records in order, a batch at a time, until the page is full. */
 async function checkCandidates(
   tx: ReadTx,
-  candidates: { id: string; firstSeenAt: number }[],
+  candidates: Candidate[],
   words: string[],
   page: PageCollector,
+  read: ReadonlyMap<string, PaperRecord>,
 ): Promise<void> {
   const { source, visitStart } = page;
   const range = source.range(visitStart);
@@ -158,7 +192,10 @@ async function checkCandidates(
   const store = tx.objectStore('papers');
   for (let i = 0; i < eligible.length; i += CHECK_BATCH) {
     const batch = eligible.slice(i, i + CHECK_BATCH);
-    const records = await allRequests(batch, ({ id }) => store.get(id));
+    const records = await allRequests(batch, ({ id }) => {
+      const known = read.get(id);
+      return known ? Promise.resolve(known) : store.get(id);
+    });
     for (const record of records) {
       if (!record || !source.keep(record) || !matchesQuery(record, words)) continue;
       if (range && !range.includes(record.firstSeenAt)) continue;

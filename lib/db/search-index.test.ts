@@ -116,7 +116,20 @@ describe('search through the index', () => {
     ]);
   });
 
-  it('agrees with a walk of the records on any library and query', async () => {
+  it('finds the papers of many page views not indexed yet, newest first', async () => {
+    const db = await freshDb();
+    await recordReport(db, { papers: [paperInfo(1, { summary: 'An okapi.' })] }, T0 - 20, GAP);
+    await indexQueued(db);
+    // Twelve reports: twelve queue entries, more than a search reads at first.
+    for (let n = 2; n <= 13; n++) {
+      const summary = n % 4 === 0 ? 'Okapis, again.' : 'Nothing of the kind.';
+      await recordReport(db, { papers: [paperInfo(n, { summary })] }, T0 - 20 + n, GAP);
+    }
+    expect((await queued(db)).length).toBe(12);
+    expect(await search(db, 'okapi')).toEqual([12, 8, 4, 1]);
+  });
+
+  it('agrees with a walk of the records on any library and query, however much is indexed', async () => {
     const vocabulary = [
       'graph',
       'graphs',
@@ -139,14 +152,26 @@ describe('search through the index', () => {
           maxLength: 3,
         }),
         fc.constantFrom<PopupView>('all', 'new'),
-        async (papers, query, view) => {
+        // Papers past this one are still queued; a rewrite changes a paper's text once indexed.
+        fc.nat(12),
+        fc.option(fc.record({ paper: fc.nat(11), summary: text }), { nil: undefined }),
+        async (papers, query, view, indexedUpTo, rewrite) => {
           const db = await freshDb();
           for (const [n, p] of papers.entries()) {
+            if (n === indexedUpTo) await indexQueued(db);
             const info = paperInfo(n + 1, { title: `T ${p.title}`, summary: p.summary });
             await recordReport(db, { papers: [info] }, T0 + p.at * GAP * 2, GAP);
             if (p.hidden) await setHidden(db, info.id, true, T0 + 10 * GAP);
           }
-          await indexQueued(db);
+          const rewritten = rewrite && papers[rewrite.paper];
+          if (rewrite && rewritten) {
+            await indexQueued(db);
+            const info = paperInfo(rewrite.paper + 1, {
+              title: `T ${rewritten.title}`,
+              summary: rewrite.summary,
+            });
+            await recordReport(db, { papers: [info] }, T0 + 9 * GAP, GAP);
+          }
           const request = { view, query: query.join(' '), offset: 0, limit: 5 };
           const start = T0 + 2 * GAP * 2;
           const viaIndex = await listPapers(db, request, start, { indexed: true, walkFirst: 0 });

@@ -25,13 +25,15 @@ import {
 import { allRequests, inTransaction, together, type Tx } from './transaction';
 import type { LibraryTx } from './visits-repo';
 
-/** The transaction a popup list runs in: the papers, their counter and the search index. */
-export type ListTx = Tx<('papers' | 'meta' | 'searchBlocks' | 'searchTerms')[], 'readonly'>;
-export const LIST_STORES: ('papers' | 'meta' | 'searchBlocks' | 'searchTerms')[] = [
+type ListStore = 'papers' | 'meta' | 'searchBlocks' | 'searchTerms' | 'searchQueue';
+/** The transaction a popup list runs in: the papers, their counter, the index and its queue. */
+export type ListTx = Tx<ListStore[], 'readonly'>;
+export const LIST_STORES: ListStore[] = [
   'papers',
   'meta',
   'searchBlocks',
   'searchTerms',
+  'searchQueue',
 ];
 
 // Papers indexed per round of transactions (search-schema.ts): bounds how long one index write
@@ -217,16 +219,40 @@ function union(sorted: Uint32Array, added: number[]): Uint32Array {
   return Uint32Array.from(new Set([...sorted, ...added])).sort();
 }
 
+/** Queue entries a search reads first (a page report queues one entry of its new papers). */
+const QUEUE_FIRST_READ = 8;
+
+/** Whether the index can answer `word`: a one-letter prefix would list most of the library. */
+export const isIndexedWord = (word: string): boolean => word.length >= 2;
+
 /**
- * The papers that may match every word (at least one word of two or more characters), newest
- * first by firstSeenAt, or null when no word is long enough to use the index. A superset: check
+ * The records of the papers still queued for indexing, read in the list's own transaction (so
+ * the queue and the index are one snapshot: every paper is in one or both), or null when more
+ * than `max` wait (a library just upgraded or imported: walking the records is then cheaper).
+ */
+export async function queuedPapers(tx: ListTx, max = INDEX_BATCH): Promise<PaperRecord[] | null> {
+  const queue = tx.objectStore('searchQueue');
+  // A few entries first: a backlog's entries are full batches, and two already say "too many".
+  let batches = await queue.getAll(undefined, QUEUE_FIRST_READ);
+  // Every entry holds at least one id: max + 1 entries are enough to know there are too many.
+  if (batches.length === QUEUE_FIRST_READ && new Set(batches.flat()).size <= max)
+    batches = await queue.getAll(undefined, max + 1);
+  const ids = new Set(batches.flat());
+  if (ids.size > max) return null;
+  const records = await allRequests([...ids], (id) => tx.objectStore('papers').get(id));
+  return records.flatMap((record) => (record ? [record] : []));
+}
+
+/**
+ * The papers that may match every word (at least one word of two or more characters), in no
+ * particular order, or null when no word is long enough to use the index. A superset: check
  * each against its record.
  */
 export async function searchCandidates(
   tx: ListTx,
   words: readonly string[],
 ): Promise<{ id: string; firstSeenAt: number }[] | null> {
-  const indexed = words.filter((word) => word.length >= 2);
+  const indexed = words.filter(isIndexedWord);
   if (indexed.length === 0) return null;
   const terms = tx.objectStore('searchTerms');
   let result: Set<number> | null = null;
@@ -254,8 +280,6 @@ export async function searchCandidates(
     const id = block?.ids[seq % BLOCK_SIZE];
     return id === undefined ? [] : [{ id, firstSeenAt: block?.firstSeenAt[seq % BLOCK_SIZE] ?? 0 }];
   });
-  // The order of a walk of the firstSeenAt index backwards: ties by id, descending.
-  candidates.sort((a, b) => b.firstSeenAt - a.firstSeenAt || (a.id < b.id ? 1 : -1));
   return candidates;
 }
 
