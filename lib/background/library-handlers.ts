@@ -10,7 +10,7 @@ import { latestVisit } from '../db/visits-repo';
 import type { BackgroundDeps } from './deps';
 import { PAPERS_URL } from './sender';
 import { getStorageError, getTabPage, setStorageError } from './session-state';
-import { indexInBackground, indexSoon } from './search';
+import { indexAfterSearch, indexInBackground, indexSoon } from './search';
 import { refreshTabs } from './tabs';
 
 export async function listPapers(deps: BackgroundDeps, data: Request<'listPapers'>) {
@@ -19,8 +19,10 @@ export async function listPapers(deps: BackgroundDeps, data: Request<'listPapers
   // indexer to write them (0.6–1 s for the few hundred papers of a burst of page views).
   const page = await listView(db, data, (await latestVisit(db))?.start, { indexed: true });
   // The popup is open and listing: a search may come next, so index the queue soon, off the
-  // reply's path (what is indexed no longer has to be checked one by one).
-  indexSoon(db);
+  // reply's path (what is indexed no longer has to be checked one by one); not while the reader
+  // types, though (search.ts).
+  if (data.query.trim() === '') indexSoon(db);
+  else indexAfterSearch(db);
   return page;
 }
 
