@@ -10,7 +10,7 @@ import { latestVisit } from '../db/visits-repo';
 import type { BackgroundDeps } from './deps';
 import { PAPERS_URL } from './sender';
 import { getStorageError, getTabPage, setStorageError } from './session-state';
-import { indexInBackground, indexSoon } from './search';
+import { indexAfterSearch, indexInBackground, indexSoon } from './search';
 import { refreshTabs } from './tabs';
 
 export async function listPapers(deps: BackgroundDeps, data: Request<'listPapers'>) {
@@ -18,9 +18,15 @@ export async function listPapers(deps: BackgroundDeps, data: Request<'listPapers
   // A search checks the papers still queued for the index one by one rather than wait for the
   // indexer to write them (0.6–1 s for the few hundred papers of a burst of page views).
   const page = await listView(db, data, (await latestVisit(db))?.start, { indexed: true });
-  // The popup is open and listing: a search may come (again) in a moment, so index the queue
-  // soon, off the reply's path: what is indexed no longer has to be checked one by one.
-  indexSoon(db);
+  // The popup is open and listing: a search may come next, so index the queue soon, off the
+  // reply's path (what is indexed no longer has to be checked one by one); not while the reader
+  // types, though (search.ts).
+  if (data.query.trim() === '') indexSoon(db);
+  else
+    void indexAfterSearch(db).catch((error: unknown) => {
+      // The search was answered; the index waits for the next list or write.
+      console.warn('[Papers Radar] Could not schedule search indexing', error);
+    });
   return page;
 }
 

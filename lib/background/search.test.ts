@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { recordReport } from '../db/papers-repo';
 import { hasQueued, INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
 import { GAP, paperId, paperInfo, T0 } from '../db/test-papers';
-import { INDEX_DELAY_MS, INDEX_SOON_MS, indexInBackground } from './search';
+import {
+  INDEX_AFTER_SEARCH_MS,
+  INDEX_DELAY_MS,
+  INDEX_SOON_MS,
+  indexAfterSearch,
+  indexInBackground,
+} from './search';
 import { contentSender, popup, report, setupBackground } from './test-background';
 
 const withFakeTimers = async (body: () => Promise<void>) => {
@@ -15,7 +21,7 @@ const withFakeTimers = async (body: () => Promise<void>) => {
 };
 
 describe('search while papers wait to be indexed', () => {
-  it('answers from the queued papers without indexing them first, and indexes them soon after', () =>
+  it('answers from the queued papers without indexing them first, and indexes them after', () =>
     withFakeTimers(async () => {
       const bg = setupBackground();
       const db = await bg.db();
@@ -28,7 +34,7 @@ describe('search while papers wait to be indexed', () => {
       // Paper 4 from the queue, paper 1 from the index: newest first all the same.
       expect(papers.map((p) => p.id)).toEqual([paperId(4), paperId(1)]);
       expect(await queuedCount(db)).toBe(1);
-      await vi.advanceTimersByTimeAsync(INDEX_SOON_MS);
+      await vi.advanceTimersByTimeAsync(INDEX_AFTER_SEARCH_MS);
       await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
       expect((await bg.send('listPapers', query, popup)).papers).toEqual(papers);
     }));
@@ -109,6 +115,36 @@ describe('indexing after page reports', () => {
       const same = await bg.send('paperDetails', { papers }, contentSender(1));
       expect(same.updated).toBe(0);
       await vi.advanceTimersByTimeAsync(1000);
+      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
+    }));
+
+  it('does not index while the reader types, and indexes once they pause', () =>
+    withFakeTimers(async () => {
+      const bg = setupBackground();
+      const db = await bg.db();
+      await bg.send('reportPage', report([1, 3]), contentSender(1));
+      const list = { view: 'all' as const, query: '', offset: 0, limit: 5 };
+      await bg.send('listPapers', list, popup);
+      for (const query of ['pa', 'pap', 'paper']) {
+        await vi.advanceTimersByTimeAsync(INDEX_SOON_MS - 100);
+        const { papers } = await bg.send('listPapers', { ...list, query }, popup);
+        expect(papers).toHaveLength(3);
+        expect(await queuedCount(db)).toBe(3);
+      }
+      await vi.advanceTimersByTimeAsync(INDEX_AFTER_SEARCH_MS);
+      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
+    }));
+
+  it('stops a run when the reader searches as it starts, and indexes once they pause', () =>
+    withFakeTimers(async () => {
+      const bg = setupBackground();
+      const db = await bg.db();
+      await bg.send('reportPage', report([1, 3]), contentSender(1));
+      vi.advanceTimersByTime(INDEX_DELAY_MS);
+      void indexAfterSearch(db);
+      await indexQueued(db, () => true);
+      expect(await queuedCount(db)).toBe(3);
+      await vi.advanceTimersByTimeAsync(INDEX_AFTER_SEARCH_MS);
       await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
     }));
 
