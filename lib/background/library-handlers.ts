@@ -22,11 +22,7 @@ export async function listPapers(deps: BackgroundDeps, data: Request<'listPapers
   // reply's path (what is indexed no longer has to be checked one by one); not while the reader
   // types, though (search.ts).
   if (data.query.trim() === '') indexSoon(db);
-  else
-    void indexAfterSearch(db).catch((error: unknown) => {
-      // The search was answered; the index waits for the next list or write.
-      console.warn('[Papers Radar] Could not schedule search indexing', error);
-    });
+  else indexAfterSearch(db);
   return page;
 }
 

@@ -2,13 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { recordReport } from '../db/papers-repo';
 import { hasQueued, INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
 import { GAP, paperId, paperInfo, T0 } from '../db/test-papers';
-import {
-  INDEX_AFTER_SEARCH_MS,
-  INDEX_DELAY_MS,
-  INDEX_SOON_MS,
-  indexAfterSearch,
-  indexInBackground,
-} from './search';
+import { INDEX_AFTER_SEARCH_MS, INDEX_DELAY_MS, INDEX_SOON_MS, indexInBackground } from './search';
 import { contentSender, popup, report, setupBackground } from './test-background';
 
 const withFakeTimers = async (body: () => Promise<void>) => {
@@ -131,19 +125,6 @@ describe('indexing after page reports', () => {
         expect(papers).toHaveLength(3);
         expect(await queuedCount(db)).toBe(3);
       }
-      await vi.advanceTimersByTimeAsync(INDEX_AFTER_SEARCH_MS);
-      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
-    }));
-
-  it('stops a run when the reader searches as it starts, and indexes once they pause', () =>
-    withFakeTimers(async () => {
-      const bg = setupBackground();
-      const db = await bg.db();
-      await bg.send('reportPage', report([1, 3]), contentSender(1));
-      vi.advanceTimersByTime(INDEX_DELAY_MS);
-      void indexAfterSearch(db);
-      await indexQueued(db, () => true);
-      expect(await queuedCount(db)).toBe(3);
       await vi.advanceTimersByTimeAsync(INDEX_AFTER_SEARCH_MS);
       await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
     }));

@@ -1,6 +1,6 @@
 /** When the background brings the search index up to date (lib/db/search-index.ts). */
 import type { Db } from '../db/open-db';
-import { INDEX_BATCH, indexQueued, queuedCount } from '../db/search-index';
+import { indexQueued } from '../db/search-index';
 
 /**
  * How long indexing waits after the last write. Page views come in bursts (a reload, the next
@@ -15,21 +15,14 @@ export const INDEX_SOON_MS = 500;
 /** How long the reader must stop typing in the popup's search before indexing starts. */
 export const INDEX_AFTER_SEARCH_MS = 3_000;
 
-/**
- * Papers per round of a background run (a page report queues one entry of its new papers): a
- * round's write at 100,000 papers takes about 0.5 ms per paper, and a search that comes meanwhile
- * waits for it. A backlog's entries are full batches (INDEX_BATCH) and go one per round.
- */
-export const BACKGROUND_BATCH = 128;
-
 let timer: ReturnType<typeof setTimeout> | undefined;
 let dueAt = Infinity;
-/** Page views and searches so far: a background run stops between rounds when one comes. */
-let interruptions = 0;
+/** Writes so far: a background run stops between batches when one comes (a page view). */
+let writes = 0;
 
 /** After a write that may have queued papers: index them once writes pause, off the reply's path. */
 export function indexInBackground(db: Db, delayMs = INDEX_DELAY_MS): void {
-  interruptions++;
+  writes++;
   schedule(db, delayMs);
 }
 
@@ -42,17 +35,11 @@ export function indexSoon(db: Db): void {
 }
 
 /**
- * After a search: the reader is typing. A run now would hold up the next keystrokes for its index
- * writes (0.4–0.5 s for the bench's 850 queued papers), so a run going stops after its round and
- * the next waits until they pause; meanwhile searches check the queued papers one by one. A
- * backlog is indexed at once instead: until it is, every search walks the records.
+ * After a search: the reader is typing. A run now would hold up the next keystroke for the whole of
+ * its index write (0.4–0.5 s for the bench's 850 queued papers), so the run waits until they pause;
+ * meanwhile searches check the queued papers one by one. Never earlier than a run already due.
  */
-export async function indexAfterSearch(db: Db): Promise<void> {
-  interruptions++;
-  if ((await queuedCount(db, INDEX_BATCH + 1)) > INDEX_BATCH) {
-    schedule(db, 0); // Joins a run still going, if any.
-    return;
-  }
+export function indexAfterSearch(db: Db): void {
   const due = Number.isFinite(dueAt) ? dueAt - performance.now() : 0;
   schedule(db, Math.max(INDEX_AFTER_SEARCH_MS, due));
 }
@@ -62,8 +49,8 @@ function schedule(db: Db, delayMs: number): void {
   dueAt = performance.now() + delayMs;
   timer = setTimeout(() => {
     dueAt = Infinity;
-    const started = interruptions;
-    indexQueued(db, () => interruptions !== started, BACKGROUND_BATCH).catch((error: unknown) => {
+    const started = writes;
+    indexQueued(db, () => writes !== started).catch((error: unknown) => {
       // Search stays correct without the index (it walks the records): nothing for the reader to do.
       console.warn('[Papers Radar] Search indexing failed; search will scan instead', error);
     });

@@ -96,21 +96,6 @@ describe('the search queue', () => {
     expect(await indexQueued(db)).toBe(half);
     expect(await hasQueued(db)).toBe(false);
   });
-
-  it('takes as many queue entries per round as fit in its batch, and at least one', async () => {
-    const db = await freshDb();
-    const page = (from: number) => Array.from({ length: 60 }, (_, i) => paperInfo(from + i));
-    for (let n = 0; n < 4; n++) await recordReport(db, { papers: page(n * 60 + 1) }, T0 + n, GAP);
-    const oneRound = () => {
-      let asked = 0;
-      return () => asked++ > 0;
-    };
-    // Two reports' 120 papers fit in a round of 128; a third would not.
-    expect(await indexQueued(db, oneRound(), 128)).toBe(120);
-    // A round smaller than one report's entry still takes that entry.
-    expect(await indexQueued(db, oneRound(), 10)).toBe(60);
-    expect(await queued(db)).toEqual(page(181).map((p) => p.id.slice(5)));
-  });
 });
 
 describe('search through the index', () => {

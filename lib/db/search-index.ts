@@ -59,18 +59,12 @@ const running = new WeakMap<Db, Promise<number>>();
  * Indexes every queued paper; returns how many were taken. Calls made while a run is going join
  * it, and one more run follows to take what was queued meanwhile. `stop`, asked between batches,
  * ends the run early (the background gives way to page views; what is left stays queued).
- * `batch`: papers per round of transactions (at least one queue entry): fewer make shorter
- * writes, which a search waits for, at some cost in throughput.
  */
-export function indexQueued(
-  db: Db,
-  stop: () => boolean = () => false,
-  batch = INDEX_BATCH,
-): Promise<number> {
+export function indexQueued(db: Db, stop: () => boolean = () => false): Promise<number> {
   const current = running.get(db);
   const next = (current ?? Promise.resolve(0))
     .catch(() => 0)
-    .then(() => drain(db, stop, batch))
+    .then(() => drain(db, stop))
     .finally(() => {
       if (running.get(db) === next) running.delete(db);
     });
@@ -78,11 +72,11 @@ export function indexQueued(
   return next;
 }
 
-async function drain(db: Db, stop: () => boolean, batch: number): Promise<number> {
+async function drain(db: Db, stop: () => boolean): Promise<number> {
   let total = 0;
   for (;;) {
     if (stop()) return total;
-    const taken = await indexBatch(db, batch);
+    const taken = await indexBatch(db);
     if (taken === 0) return total;
     total += taken;
   }
@@ -103,8 +97,8 @@ export async function hasQueued(db: Db): Promise<boolean> {
   return (await queuedCount(db, 1)) > 0;
 }
 
-async function indexBatch(db: Db, limit: number): Promise<number> {
-  // 1. What to index: the oldest batches, up to `limit` ids (at least one batch), and their
+async function indexBatch(db: Db): Promise<number> {
+  // 1. What to index: the oldest batches, up to INDEX_BATCH ids (at least one batch), and their
   // records. Batches are keyed in the order they were queued.
   const taken = await inTransaction(db, ['searchQueue', 'papers'], 'readonly', async (tx) => {
     const queue = tx.objectStore('searchQueue');
@@ -116,7 +110,7 @@ async function indexBatch(db: Db, limit: number): Promise<number> {
     let count = 0;
     while (
       count < keys.length &&
-      (count === 0 || ids.size + (batches[count]?.length ?? 0) <= limit)
+      (count === 0 || ids.size + (batches[count]?.length ?? 0) <= INDEX_BATCH)
     ) {
       for (const id of batches[count] ?? []) ids.add(id);
       count++;
