@@ -17,12 +17,16 @@ export async function listPapers(deps: BackgroundDeps, data: Request<'listPapers
   const db = await deps.db();
   // A search checks the papers still queued for the index one by one rather than wait for the
   // indexer to write them (0.6–1 s for the few hundred papers of a burst of page views).
-  const page = await listView(db, data, (await latestVisit(db))?.start, { indexed: true });
+  let backlog = false;
+  const page = await listView(db, data, (await latestVisit(db))?.start, {
+    indexed: true,
+    onBacklog: () => (backlog = true),
+  });
   // The popup is open and listing: a search may come next, so index the queue soon, off the
   // reply's path (what is indexed no longer has to be checked one by one); not while the reader
   // types, though (search.ts).
   if (data.query.trim() === '') indexSoon(db);
-  else indexAfterSearch(db);
+  else indexAfterSearch(db, backlog);
   return page;
 }
 

@@ -38,8 +38,11 @@ export function indexSoon(db: Db): void {
  * After a search: the reader is typing. A run now would hold up the next keystroke for the whole of
  * its index write (0.4–0.5 s for the bench's 850 queued papers), so the run waits until they pause;
  * meanwhile searches check the queued papers one by one. Never earlier than a run already due.
+ * A search that met a backlog (an import, an upgrade) walked the records, slower than any wait
+ * for the index: the backlog is indexed at once.
  */
-export function indexAfterSearch(db: Db): void {
+export function indexAfterSearch(db: Db, backlog = false): void {
+  if (backlog) return schedule(db, 0);
   const due = Number.isFinite(dueAt) ? dueAt - performance.now() : 0;
   schedule(db, Math.max(INDEX_AFTER_SEARCH_MS, due));
 }

@@ -46,6 +46,8 @@ export interface ListOptions {
   indexed?: boolean;
   /** Records a query reads newest first before it turns to the index (tests set 0). */
   walkFirst?: number;
+  /** Called when a query walked the records because thousands of papers wait for the index. */
+  onBacklog?: () => void;
 }
 
 /** Records a query reads newest first before it turns to the search index (see listPapers). */
@@ -74,7 +76,7 @@ export function listPapers(
   db: Db,
   request: Request<'listPapers'>,
   visitStart: number | undefined,
-  { indexed = false, walkFirst = WALK_BEFORE_INDEX }: ListOptions = {},
+  { indexed = false, walkFirst = WALK_BEFORE_INDEX, onBacklog }: ListOptions = {},
 ): Promise<Responses['listPapers']> {
   const start = visitStart ?? Infinity;
   const words = queryWords(request.query);
@@ -93,7 +95,7 @@ export function listPapers(
         // than gathering its thousands of index entries. Otherwise the index answers, from the
         // top again.
         if (useIndex && (await walkView(tx, words, page, walkFirst))) return page;
-        const matches = useIndex ? await indexCandidates(tx, words) : null;
+        const matches = useIndex ? await indexCandidates(tx, words, onBacklog) : null;
         const fresh = new PageCollector(request, start);
         if (matches) await checkCandidates(tx, matches.candidates, words, fresh, matches.read);
         else await walkView(tx, words, fresh);
@@ -163,11 +165,13 @@ type Candidate = { id: string; firstSeenAt: number };
 async function indexCandidates(
   tx: ReadTx,
   words: string[],
+  onBacklog: (() => void) | undefined,
 ): Promise<{ candidates: Candidate[]; read: Map<string, PaperRecord> } | null> {
   const [indexed, queued] = await together(
     () => searchCandidates(tx, words),
     () => queuedPapers(tx),
   );
+  if (!queued) onBacklog?.();
   if (!indexed || !queued) return null;
   const read = new Map(queued.map((record) => [record.id, record]));
   // A queued paper may be indexed too (its text changed since): its record is the truth.
