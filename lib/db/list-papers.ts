@@ -94,8 +94,10 @@ export function listPapers(
         // A common word fills the page within the newest few records: walking them is cheaper
         // than gathering its thousands of index entries. Otherwise the index answers, from the
         // top again.
-        if (useIndex && (await walkView(tx, words, page, walkFirst))) return page;
-        const matches = useIndex ? await indexCandidates(tx, words, onBacklog) : null;
+        // The records the first walk read: the queue's papers are mostly among them.
+        const read = new Map<string, PaperRecord>();
+        if (useIndex && (await walkView(tx, words, page, walkFirst, read))) return page;
+        const matches = useIndex ? await indexCandidates(tx, words, read, onBacklog) : null;
         const fresh = new PageCollector(request, start);
         if (matches) await checkCandidates(tx, matches.candidates, words, fresh, matches.read);
         else await walkView(tx, words, fresh);
@@ -136,19 +138,22 @@ class PageCollector {
 
 /**
  * Walks the view's index newest first, checking each record against the query, for at most
- * `budget` records; true when the page is complete (full, or the view ended) within it.
+ * `budget` records; true when the page is complete (full, or the view ended) within it. `read`
+ * keeps the records read, for the candidates' check after it.
  */
 async function walkView(
   tx: ReadTx,
   words: string[],
   page: PageCollector,
   budget = Infinity,
+  read?: Map<string, PaperRecord>,
 ): Promise<boolean> {
   const { source, visitStart } = page;
   const index = tx.objectStore('papers').index(source.index);
-  let read = 0;
+  let count = 0;
   for await (const record of newestFirst(index, source.range(visitStart))) {
-    if (read++ === budget) return false;
+    if (count++ === budget) return false;
+    read?.set(record.id, record);
     if (source.keep(record) && matchesQuery(record, words) && !page.take(record)) return true;
   }
   return true;
@@ -165,17 +170,19 @@ type Candidate = { id: string; firstSeenAt: number };
 async function indexCandidates(
   tx: ReadTx,
   words: string[],
+  read: Map<string, PaperRecord>,
   onBacklog: (() => void) | undefined,
 ): Promise<{ candidates: Candidate[]; read: Map<string, PaperRecord> } | null> {
   const [indexed, queued] = await together(
     () => searchCandidates(tx, words),
-    () => queuedPapers(tx),
+    () => queuedPapers(tx, read),
   );
   if (!queued) onBacklog?.();
   if (!indexed || !queued) return null;
-  const read = new Map(queued.map((record) => [record.id, record]));
+  for (const record of queued) read.set(record.id, record);
   // A queued paper may be indexed too (its text changed since): its record is the truth.
-  const candidates = indexed.filter(({ id }) => !read.has(id));
+  const queuedIds = new Set(queued.map((record) => record.id));
+  const candidates = indexed.filter(({ id }) => !queuedIds.has(id));
   for (const { id, firstSeenAt } of queued) candidates.push({ id, firstSeenAt });
   // The order of a walk of the firstSeenAt index backwards: ties by id, descending.
   candidates.sort((a, b) => b.firstSeenAt - a.firstSeenAt || (a.id < b.id ? 1 : -1));

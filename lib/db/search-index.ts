@@ -229,8 +229,13 @@ export const isIndexedWord = (word: string): boolean => word.length >= 2;
  * The records of the papers still queued for indexing, read in the list's own transaction (so
  * the queue and the index are one snapshot: every paper is in one or both), or null when more
  * than `max` wait (a library just upgraded or imported: walking the records is then cheaper).
+ * Records already `read` in the same transaction are taken from there.
  */
-export async function queuedPapers(tx: ListTx, max = INDEX_BATCH): Promise<PaperRecord[] | null> {
+export async function queuedPapers(
+  tx: ListTx,
+  read: ReadonlyMap<string, PaperRecord> = new Map(),
+  max = INDEX_BATCH,
+): Promise<PaperRecord[] | null> {
   const queue = tx.objectStore('searchQueue');
   // A few entries first: a backlog's entries are full batches, and two already say "too many".
   let batches = await queue.getAll(undefined, QUEUE_FIRST_READ);
@@ -239,7 +244,10 @@ export async function queuedPapers(tx: ListTx, max = INDEX_BATCH): Promise<Paper
     batches = await queue.getAll(undefined, max + 1);
   const ids = new Set(batches.flat());
   if (ids.size > max) return null;
-  const records = await allRequests([...ids], (id) => tx.objectStore('papers').get(id));
+  const records = await allRequests([...ids], (id) => {
+    const known = read.get(id);
+    return known ? Promise.resolve(known) : tx.objectStore('papers').get(id);
+  });
   return records.flatMap((record) => (record ? [record] : []));
 }
 
