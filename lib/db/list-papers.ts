@@ -8,7 +8,7 @@ import { paperCount } from './paper-count';
 import {
   isIndexedWord,
   LIST_STORES,
-  queuedPapers,
+  queuedIds,
   searchCandidates,
   type ListTx,
 } from './search-index';
@@ -97,9 +97,9 @@ export function listPapers(
         // The records the first walk read: the queue's papers are mostly among them.
         const read = new Map<string, PaperRecord>();
         if (useIndex && (await walkView(tx, words, page, walkFirst, read))) return page;
-        const matches = useIndex ? await indexCandidates(tx, words, read, onBacklog) : null;
+        const candidates = useIndex ? await indexCandidates(tx, words, read, onBacklog) : null;
         const fresh = new PageCollector(request, start);
-        if (matches) await checkCandidates(tx, matches.candidates, words, fresh, matches.read);
+        if (candidates) await checkCandidates(tx, candidates, words, fresh, read);
         else await walkView(tx, words, fresh);
         return fresh;
       },
@@ -166,27 +166,45 @@ type Candidate = { id: string; firstSeenAt: number };
  * of the last page views, indexed a little later off the reply's path), newest first; null when
  * the query must walk the records instead (no word long enough for the index, or a backlog).
  * A search never waits for the indexer to write (a few hundred queued papers take it 0.6–1 s).
+ * The queued papers' records are added to `read`.
  */
 async function indexCandidates(
   tx: ReadTx,
   words: string[],
   read: Map<string, PaperRecord>,
   onBacklog: (() => void) | undefined,
-): Promise<{ candidates: Candidate[]; read: Map<string, PaperRecord> } | null> {
+): Promise<Candidate[] | null> {
   const [indexed, queued] = await together(
     () => searchCandidates(tx, words),
-    () => queuedPapers(tx, read),
+    async () => {
+      const ids = await queuedIds(tx);
+      return ids && (await readRecords(tx, ids, read));
+    },
   );
   if (!queued) onBacklog?.();
   if (!indexed || !queued) return null;
   for (const record of queued) read.set(record.id, record);
   // A queued paper may be indexed too (its text changed since): its record is the truth.
-  const queuedIds = new Set(queued.map((record) => record.id));
-  const candidates = indexed.filter(({ id }) => !queuedIds.has(id));
+  const inQueue = new Set(queued.map((record) => record.id));
+  const candidates = indexed.filter(({ id }) => !inQueue.has(id));
   for (const { id, firstSeenAt } of queued) candidates.push({ id, firstSeenAt });
   // The order of a walk of the firstSeenAt index backwards: ties by id, descending.
   candidates.sort((a, b) => b.firstSeenAt - a.firstSeenAt || (a.id < b.id ? 1 : -1));
-  return { candidates, read };
+  return candidates;
+}
+
+/** The stored records of `ids`, in one round trip; those already `read` are not asked for again. */
+async function readRecords(
+  tx: ReadTx,
+  ids: readonly string[],
+  read: ReadonlyMap<string, PaperRecord>,
+): Promise<PaperRecord[]> {
+  const store = tx.objectStore('papers');
+  const records = await allRequests(ids, (id) => {
+    const known = read.get(id);
+    return known ? Promise.resolve(known) : store.get(id);
+  });
+  return records.flatMap((record) => (record ? [record] : []));
 }
 
 /** Reads the candidates' records in order, a batch at a time, until the page is full. */
@@ -200,15 +218,10 @@ async function checkCandidates(
   const { source, visitStart } = page;
   const range = source.range(visitStart);
   const eligible = candidates.filter((c) => !range || range.includes(c.firstSeenAt));
-  const store = tx.objectStore('papers');
   for (let i = 0; i < eligible.length; i += CHECK_BATCH) {
-    const batch = eligible.slice(i, i + CHECK_BATCH);
-    const records = await allRequests(batch, ({ id }) => {
-      const known = read.get(id);
-      return known ? Promise.resolve(known) : store.get(id);
-    });
-    for (const record of records) {
-      if (!record || !source.keep(record) || !matchesQuery(record, words)) continue;
+    const batch = eligible.slice(i, i + CHECK_BATCH).map(({ id }) => id);
+    for (const record of await readRecords(tx, batch, read)) {
+      if (!source.keep(record) || !matchesQuery(record, words)) continue;
       if (range && !range.includes(record.firstSeenAt)) continue;
       if (!page.take(record)) return;
     }

@@ -226,16 +226,11 @@ const QUEUE_FIRST_READ = 8;
 export const isIndexedWord = (word: string): boolean => word.length >= 2;
 
 /**
- * The records of the papers still queued for indexing, read in the list's own transaction (so
- * the queue and the index are one snapshot: every paper is in one or both), or null when more
- * than `max` wait (a library just upgraded or imported: walking the records is then cheaper).
- * Records already `read` in the same transaction are taken from there.
+ * The ids of the papers still queued for indexing, read in the list's own transaction (so the
+ * queue and the index are one snapshot: every paper is in one or both), or null when more than
+ * `max` wait (a library just upgraded or imported: walking the records is then cheaper).
  */
-export async function queuedPapers(
-  tx: ListTx,
-  read: ReadonlyMap<string, PaperRecord> = new Map(),
-  max = INDEX_BATCH,
-): Promise<PaperRecord[] | null> {
+export async function queuedIds(tx: ListTx, max = INDEX_BATCH): Promise<string[] | null> {
   const queue = tx.objectStore('searchQueue');
   // A few entries first: a backlog's entries are full batches, and two already say "too many".
   let batches = await queue.getAll(undefined, QUEUE_FIRST_READ);
@@ -243,12 +238,7 @@ export async function queuedPapers(
   if (batches.length === QUEUE_FIRST_READ && new Set(batches.flat()).size <= max)
     batches = await queue.getAll(undefined, max + 1);
   const ids = new Set(batches.flat());
-  if (ids.size > max) return null;
-  const records = await allRequests([...ids], (id) => {
-    const known = read.get(id);
-    return known ? Promise.resolve(known) : tx.objectStore('papers').get(id);
-  });
-  return records.flatMap((record) => (record ? [record] : []));
+  return ids.size > max ? null : [...ids];
 }
 
 /**
