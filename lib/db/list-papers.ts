@@ -8,7 +8,7 @@ import { paperCount } from './paper-count';
 import {
   isIndexedWord,
   LIST_STORES,
-  queuedIds,
+  queuedPapers,
   searchCandidates,
   type ListTx,
 } from './search-index';
@@ -162,11 +162,12 @@ async function walkView(
 type Candidate = { id: string; firstSeenAt: number };
 
 /**
- * The papers that may match: the index's candidates and every paper still queued for it (papers
+ * The papers that may match: the index's candidates and the papers still queued for it (papers
  * of the last page views, indexed a little later off the reply's path), newest first; null when
  * the query must walk the records instead (no word long enough for the index, or a backlog).
  * A search never waits for the indexer to write (a few hundred queued papers take it 0.6–1 s).
- * The queued papers' records are added to `read`.
+ * A queued paper whose text the worker remembers is checked against it; the others' records are
+ * read, and added to `read`.
  */
 async function indexCandidates(
   tx: ReadTx,
@@ -177,17 +178,22 @@ async function indexCandidates(
   const [indexed, queued] = await together(
     () => searchCandidates(tx, words),
     async () => {
-      const ids = await queuedIds(tx);
-      return ids && (await readRecords(tx, ids, read));
+      const papers = await queuedPapers(tx);
+      if (!papers) return null;
+      const unknown = papers.filter((paper) => !paper.text).map(({ id }) => id);
+      return { papers, records: await readRecords(tx, unknown, read) };
     },
   );
   if (!queued) onBacklog?.();
   if (!indexed || !queued) return null;
-  for (const record of queued) read.set(record.id, record);
-  // A queued paper may be indexed too (its text changed since): its record is the truth.
-  const inQueue = new Set(queued.map((record) => record.id));
+  for (const record of queued.records) read.set(record.id, record);
+  // A queued paper may be indexed too (its text changed since): the queue has its text.
+  const inQueue = new Set(queued.papers.map(({ id }) => id));
   const candidates = indexed.filter(({ id }) => !inQueue.has(id));
-  for (const { id, firstSeenAt } of queued) candidates.push({ id, firstSeenAt });
+  for (const { id, text } of queued.papers) {
+    if (text?.matches(words)) candidates.push({ id, firstSeenAt: text.firstSeenAt });
+  }
+  for (const { id, firstSeenAt } of queued.records) candidates.push({ id, firstSeenAt });
   // The order of a walk of the firstSeenAt index backwards: ties by id, descending.
   candidates.sort((a, b) => b.firstSeenAt - a.firstSeenAt || (a.id < b.id ? 1 : -1));
   return candidates;

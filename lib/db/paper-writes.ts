@@ -18,7 +18,7 @@ export async function noteWrittenPapers(
   after: readonly PaperRecord[],
   counter: number | undefined,
 ): Promise<void> {
-  const toIndex = after.filter((record, i) => needsIndexing(before[i], record)).map((r) => r.id);
+  const toIndex = after.filter((record, i) => needsIndexing(before[i], record));
   const added = before.filter((record) => !record).length;
   await together(
     () => queueForSearch(tx, toIndex),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PopupView } from '../messages/protocol';
 import { importLibrary } from './backup';
 import { listPapers } from './list-papers';
-import type { Db } from './open-db';
+import { openDb, type Db } from './open-db';
 import { recordReport, setHidden } from './papers-repo';
 import { hasQueued, INDEX_BATCH, indexQueued } from './search-index';
 import { BLOCK_SIZE } from './search-schema';
@@ -157,7 +157,12 @@ describe('search through the index', () => {
         fc.option(fc.record({ paper: fc.nat(11), summary: text }), { nil: undefined }),
         // Records read newest first before the index: its records are reused by the check.
         fc.constantFrom(0, 1, 3, 8),
-        async (papers, query, view, indexedUpTo, rewrite, walkFirst) => {
+        // Whether the rewrite comes once the paper is indexed, or while it is still queued.
+        fc.boolean(),
+        // Whether the search runs in the worker that wrote (it remembers the queued papers'
+        // texts) or in one started since (it reads their records).
+        fc.boolean(),
+        async (papers, query, view, indexedUpTo, rewrite, walkFirst, indexFirst, restarted) => {
           const db = await freshDb();
           for (const [n, p] of papers.entries()) {
             if (n === indexedUpTo) await indexQueued(db);
@@ -167,7 +172,7 @@ describe('search through the index', () => {
           }
           const rewritten = rewrite && papers[rewrite.paper];
           if (rewrite && rewritten) {
-            await indexQueued(db);
+            if (indexFirst) await indexQueued(db);
             const info = paperInfo(rewrite.paper + 1, {
               title: `T ${rewritten.title}`,
               summary: rewrite.summary,
@@ -176,13 +181,15 @@ describe('search through the index', () => {
           }
           const request = { view, query: query.join(' '), offset: 0, limit: 5 };
           const start = T0 + 2 * GAP * 2;
-          const viaIndex = await listPapers(db, request, start, { indexed: true, walkFirst });
-          const viaWalk = await listPapers(db, request, start, { indexed: false });
+          const reader = restarted ? await openDb(db.name) : db;
+          const viaIndex = await listPapers(reader, request, start, { indexed: true, walkFirst });
+          const viaWalk = await listPapers(reader, request, start, { indexed: false });
           expect(viaIndex).toEqual(viaWalk);
+          reader.close();
           db.close();
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });

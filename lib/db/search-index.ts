@@ -11,6 +11,7 @@
  */
 import type { PaperRecord } from '../model/paper';
 import { searchTerms } from '../search/terms';
+import { forgetUpTo, recallEntry, rememberOnCommit, type QueuedText } from './queued-texts';
 import type { Db } from './open-db';
 import {
   blockOf,
@@ -42,10 +43,16 @@ export { INDEX_BATCH };
 /** Queue entries read per run: reports queue a batch each, so there are often many small ones. */
 const BATCHES_READ = 256;
 
-/** Queues `ids` for indexing, in the caller's transaction. */
-export function queueForSearch(tx: LibraryTx, ids: Iterable<string>): Promise<unknown> {
+/**
+ * Queues `records` for indexing, in the caller's transaction; their texts are remembered for
+ * searches until they are indexed (queued-texts.ts).
+ */
+export function queueForSearch(tx: LibraryTx, records: readonly PaperRecord[]): Promise<unknown> {
   // One entry per writer (a report queues one batch): every entry costs the writer a request.
-  return allRequests(inBatches([...ids]), (batch) => tx.objectStore('searchQueue').add(batch));
+  return allRequests(inBatches(records), async (batch) => {
+    const key = await tx.objectStore('searchQueue').add(batch.map((record) => record.id));
+    rememberOnCommit(tx, key, batch);
+  });
 }
 
 /** Whether a paper must be indexed again after `before` became `after`. */
@@ -133,6 +140,7 @@ async function indexBatch(db: Db): Promise<number> {
   // 3. Done with these batches. A paper queued again meanwhile (its text changed once more) is in
   // a later batch, which stays.
   await db.delete('searchQueue', IDBKeyRange.bound(first, last));
+  forgetUpTo(db, last);
   return taken.records.length;
 }
 
@@ -225,20 +233,37 @@ const QUEUE_FIRST_READ = 8;
 /** Whether the index can answer `word`: a one-letter prefix would list most of the library. */
 export const isIndexedWord = (word: string): boolean => word.length >= 2;
 
+/** A paper still queued for indexing, with its text when the write that queued it is remembered. */
+export interface QueuedPaper {
+  id: string;
+  text?: QueuedText;
+}
+
 /**
- * The ids of the papers still queued for indexing, read in the list's own transaction (so the
- * queue and the index are one snapshot: every paper is in one or both), or null when more than
- * `max` wait (a library just upgraded or imported: walking the records is then cheaper).
+ * The papers still queued for indexing, read in the list's own transaction (so the queue and the
+ * index are one snapshot: every paper is in one or both), or null when more than `max` wait (a
+ * library just upgraded or imported: walking the records is then cheaper).
  */
-export async function queuedIds(tx: ListTx, max = INDEX_BATCH): Promise<string[] | null> {
+export async function queuedPapers(tx: ListTx, max = INDEX_BATCH): Promise<QueuedPaper[] | null> {
   const queue = tx.objectStore('searchQueue');
+  const read = (count: number) =>
+    together(
+      () => queue.getAllKeys(undefined, count),
+      () => queue.getAll(undefined, count),
+    );
   // A few entries first: a backlog's entries are full batches, and two already say "too many".
-  let batches = await queue.getAll(undefined, QUEUE_FIRST_READ);
+  let [keys, batches] = await read(QUEUE_FIRST_READ);
   // Every entry holds at least one id: max + 1 entries are enough to know there are too many.
   if (batches.length === QUEUE_FIRST_READ && new Set(batches.flat()).size <= max)
-    batches = await queue.getAll(undefined, max + 1);
-  const ids = new Set(batches.flat());
-  return ids.size > max ? null : [...ids];
+    [keys, batches] = await read(max + 1);
+  // A paper queued twice (its text changed again) has the text of its latest entry.
+  const latest = new Map<string, QueuedText | undefined>();
+  batches.forEach((batch, i) => {
+    const texts = recallEntry(tx.db, keys[i] as number, batch);
+    for (const id of batch) latest.set(id, texts?.get(id));
+  });
+  if (latest.size > max) return null;
+  return [...latest].map(([id, text]) => (text ? { id, text } : { id }));
 }
 
 /**

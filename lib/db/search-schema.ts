@@ -107,9 +107,9 @@ interface LegacyQueue {
   getAllKeys(): Promise<string[]>;
 }
 
-/** Ids cut into the batches the queue holds: one batch is what the indexer takes at most. */
-export function inBatches(ids: readonly string[], size = INDEX_BATCH): string[][] {
-  const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
+/** Ids (or records) cut into the batches the queue holds: one batch is what the indexer takes at most. */
+export function inBatches<T>(items: readonly T[], size = INDEX_BATCH): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
   return batches;
 }

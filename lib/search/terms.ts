@@ -33,7 +33,7 @@ export function queryWords(query: string): string[] {
 }
 
 /** Whether every query word starts one of `terms`. */
-function termsMatch(terms: readonly string[], query: readonly string[]): boolean {
+export function termsMatch(terms: readonly string[], query: readonly string[]): boolean {
   return query.every((word) => terms.some((term) => term.startsWith(word)));
 }
 

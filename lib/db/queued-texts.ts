@@ -1,0 +1,111 @@
+/**
+ * The searchable text of the papers waiting for the search index, kept in the worker's memory
+ * from the write that queued them, so that a search checks them without reading their records.
+ *
+ * A search with hundreds of papers queued (the pages of the last few seconds: the indexer waits
+ * for writes to pause) read every one of those records and took 97–127 ms per keystroke with the
+ * bench's 850 (docs/performance.md). The writer already holds the records it queues.
+ *
+ * What is remembered is tied to one queue entry (its key), and to the connection that wrote it:
+ * - a paper whose text changes again is queued again, in a later entry (`needsIndexing`), so the
+ *   latest entry of a paper within a reader's snapshot always has the text its record has;
+ * - an entry is remembered only once its transaction committed, and is forgotten once indexed;
+ * - anything not remembered (a worker restarted, a backup imported by another path, more than
+ *   `MAX_REMEMBERED` papers) is read from its record as before. Memory is a shortcut, never the
+ *   truth: nothing here has to survive the worker.
+ */
+import { unwrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { PaperRecord } from '../model/paper';
+import { searchTerms, termsMatch, type Searchable } from '../search/terms';
+
+/** What a search needs of a queued paper: its words (computed at the first search) and order. */
+export class QueuedText {
+  readonly firstSeenAt: number;
+  private text: Searchable | undefined;
+  private terms: string[] | undefined;
+
+  constructor(record: PaperRecord) {
+    this.firstSeenAt = record.firstSeenAt;
+    // Only the searchable fields are kept: the rest of the record (flags, counts) may change
+    // without queueing it, and is read from the record of a paper that matches.
+    const { title, authors, organization, summary } = record;
+    this.text = { title, authors, organization, summary };
+  }
+
+  /** Whether every query word starts one of the paper's words (as `matchesQuery` on the record). */
+  matches(words: readonly string[]): boolean {
+    if (!this.terms) {
+      this.terms = searchTerms(this.text as Searchable);
+      this.text = undefined; // The words are what searches need; the abstract can go.
+    }
+    return words.length === 0 || termsMatch(this.terms, words);
+  }
+}
+
+/** Queue entry key → the texts of its papers, by id. */
+type Remembered = Map<number, Map<string, QueuedText>>;
+
+/** Papers remembered at most, per connection: about a megabyte of words. */
+export const MAX_REMEMBERED = 4096;
+
+const memory = new WeakMap<IDBDatabase, Remembered>();
+
+// Any connection or transaction of the papers database.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = IDBPDatabase<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyTx = IDBPTransaction<any, any, any>;
+
+function rememberedIn(db: AnyDb): Remembered {
+  const raw = unwrap(db);
+  let remembered = memory.get(raw);
+  if (!remembered) memory.set(raw, (remembered = new Map()));
+  return remembered;
+}
+
+/**
+ * Remembers the texts of `records`, queued as the entry `key` in `tx`, once `tx` has committed
+ * (an aborted write queued nothing).
+ */
+export function rememberOnCommit(tx: AnyTx, key: number, records: readonly PaperRecord[]): void {
+  const texts = new Map(records.map((record) => [record.id, new QueuedText(record)]));
+  tx.done.then(
+    () => remember(tx.db, key, texts),
+    () => undefined,
+  );
+}
+
+function remember(db: AnyDb, key: number, texts: Map<string, QueuedText>): void {
+  const remembered = rememberedIn(db);
+  remembered.set(key, texts);
+  let total = 0;
+  for (const entry of remembered.values()) total += entry.size;
+  // Oldest entries first (keys grow): they are the next to be indexed, and read if searched.
+  for (const [oldest, entry] of remembered) {
+    if (total <= MAX_REMEMBERED) break;
+    remembered.delete(oldest);
+    total -= entry.size;
+  }
+}
+
+/**
+ * The remembered texts of the queue entry `key`, if they are those of exactly `ids` (the entry as
+ * a reader's snapshot holds it); otherwise undefined, and the records must be read.
+ */
+export function recallEntry(
+  db: AnyDb,
+  key: number,
+  ids: readonly string[],
+): ReadonlyMap<string, QueuedText> | undefined {
+  const texts = memory.get(unwrap(db))?.get(key);
+  if (!texts || texts.size !== ids.length || !ids.every((id) => texts.has(id))) return undefined;
+  return texts;
+}
+
+/** Forgets the entries up to `key` (included): they are indexed and deleted from the queue. */
+export function forgetUpTo(db: AnyDb, key: number): void {
+  const remembered = memory.get(unwrap(db));
+  for (const entryKey of remembered?.keys() ?? []) {
+    if (entryKey <= key) remembered?.delete(entryKey);
+  }
+}
