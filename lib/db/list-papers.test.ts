@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PopupView } from '../messages/protocol';
 import { countPapers, listPapers } from './list-papers';
 import type { Db } from './open-db';
@@ -137,5 +137,55 @@ describe('search by organization', () => {
     expect(ids(await list(db, 'all', '  deepmind  '))).toEqual([1]);
     expect(ids(await list(db, 'all', ''))).toEqual([2, 1]);
     expect(ids(await list(db, 'all', 'openai'))).toEqual([]);
+  });
+});
+
+describe('a search: the newest records first, or the index', () => {
+  /** 300 papers, newest last; `okapi` in the summary of those `hasOkapi` picks. */
+  async function okapis(hasOkapi: (n: number) => boolean): Promise<Db> {
+    const db = await freshDb();
+    const all = Array.from({ length: 300 }, (_, i) =>
+      paperInfo(i + 1, hasOkapi(i + 1) ? { summary: 'An okapi.' } : {}),
+    );
+    await recordReport(db, { papers: all }, T0, GAP);
+    await indexQueued(db);
+    return db;
+  }
+
+  /** The page of `query`, with the batches of newest records it read and the index reads. */
+  async function searched(db: Db, query: string, limit = 50) {
+    const batches = vi.spyOn(IDBIndex.prototype, 'getAllRecords');
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const request = { view: 'all' as const, query, offset: 0, limit };
+    const found = await listPapers(db, request, NEXT, { indexed: true });
+    const indexReads = getAll.mock.contexts.filter(
+      (store) => (store as IDBObjectStore).name === 'searchTerms',
+    ).length;
+    const walked = batches.mock.calls.length;
+    vi.restoreAllMocks();
+    expect(await listPapers(db, request, NEXT, { indexed: false })).toEqual(found);
+    return { ids: ids(found), walked, indexReads };
+  }
+
+  it('turns to the index after one batch when the newest papers hardly match', async () => {
+    const db = await okapis((n) => n % 100 === 1);
+    expect(await searched(db, 'okapi')).toEqual({ ids: [201, 101, 1], walked: 1, indexReads: 1 });
+    expect(await searched(db, 'zqx')).toEqual({ ids: [], walked: 1, indexReads: 1 });
+  });
+
+  it('walks on, without the index, when the first batch promises a page', async () => {
+    const db = await okapis((n) => n % 3 === 0);
+    const found = await searched(db, 'okapi', 50);
+    // The newest 51 matches (a page and one more) lie within the newest 153 papers: 3 batches.
+    expect(found).toMatchObject({ walked: 3, indexReads: 0 });
+    expect(found.ids).toEqual(Array.from({ length: 50 }, (_, i) => 300 - 3 * i));
+  });
+
+  it('turns to the index when the walk it went on with falls short of a page', async () => {
+    // The newest 64 papers hold 14 matches: enough to walk on; the newest 250 hold 17, not 51.
+    const db = await okapis((n) => n > 287 || n % 50 === 0);
+    const found = await searched(db, 'okapi', 50);
+    expect(found).toMatchObject({ walked: 4, indexReads: 1 });
+    expect(found.ids.slice(-5)).toEqual([250, 200, 150, 100, 50]);
   });
 });

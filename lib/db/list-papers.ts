@@ -1,9 +1,9 @@
 import type { PaperRecord } from '../model/paper';
 import type { ListedPaper, PopupView, Request, Responses } from '../messages/protocol';
-import { matchesQuery, queryWords } from '../search/terms';
+import { readQuery, type Query } from '../search/terms';
 import { paperState } from '../visits/new-since-last-visit';
 import type { Db } from './open-db';
-import { newestFirst } from './newest-first';
+import { newestFirst, WALK_BATCH } from './newest-first';
 import { paperCount } from './paper-count';
 import {
   isIndexedWord,
@@ -44,13 +44,18 @@ export interface ListOptions {
    * paper.
    */
   indexed?: boolean;
-  /** Records a query reads newest first before it turns to the index (tests set 0). */
+  /**
+   * Records a query may read newest first before it turns to the index, when its first batch
+   * says they likely hold the page (tests set 0: the index at once).
+   */
   walkFirst?: number;
+  /** Records of the first look, which decides (tests vary it; a batch by default). */
+  lookFirst?: number;
   /** Called when a query walked the records because thousands of papers wait for the index. */
   onBacklog?: () => void;
 }
 
-/** Records a query reads newest first before it turns to the search index (see listPapers). */
+/** Records a query may read newest first before it turns to the search index (see findPage). */
 const WALK_BEFORE_INDEX = 250;
 
 /** Records read per round when checking search candidates: a page and the one after it. */
@@ -76,12 +81,17 @@ export function listPapers(
   db: Db,
   request: Request<'listPapers'>,
   visitStart: number | undefined,
-  { indexed = false, walkFirst = WALK_BEFORE_INDEX, onBacklog }: ListOptions = {},
+  {
+    indexed = false,
+    walkFirst = WALK_BEFORE_INDEX,
+    lookFirst = WALK_BATCH,
+    onBacklog,
+  }: ListOptions = {},
 ): Promise<Responses['listPapers']> {
   const start = visitStart ?? Infinity;
-  const words = queryWords(request.query);
+  const query = readQuery(request.query);
   const page = new PageCollector(request, start);
-  const useIndex = indexed && words.some(isIndexedWord) && INDEXED_VIEWS.has(request.view);
+  const useIndex = indexed && query.words.some(isIndexedWord) && INDEXED_VIEWS.has(request.view);
   // Without the index (a plain list, a query of one-letter words), the transaction leaves its
   // stores out: the indexer writing them (after a page report, say) must not hold it up.
   const stores = useIndex ? LIST_STORES : (['papers', 'meta'] as typeof LIST_STORES);
@@ -90,22 +100,48 @@ export function listPapers(
     // request waits a round trip to the browser's IndexedDB, and requests made together share one.
     const [total, found] = await together(
       () => countView(tx, request.view, start),
-      async () => {
-        // A common word fills the page within the newest few records: walking them is cheaper
-        // than gathering its thousands of index entries. Otherwise the index answers, from the
-        // top again.
-        // The records the first walk read: the queue's papers are mostly among them.
-        const read = new Map<string, PaperRecord>();
-        if (useIndex && (await walkView(tx, words, page, walkFirst, read))) return page;
-        const candidates = useIndex ? await indexCandidates(tx, words, read, onBacklog) : null;
-        const fresh = new PageCollector(request, start);
-        if (candidates) await checkCandidates(tx, candidates, words, fresh, read);
-        else await walkView(tx, words, fresh);
-        return fresh;
-      },
+      () =>
+        findPage(tx, request, start, query, useIndex ? { walkFirst, lookFirst, onBacklog } : null),
     );
     return { papers: found.papers, total, hasMore: found.hasMore };
   });
+}
+
+/**
+ * The page of matches. Without the index, a walk of the view. With it, a look at the newest
+ * records first: a common word fills the page within a few hundred, which is cheaper than
+ * gathering its thousands of index entries. The first batch tells whether the word is common
+ * enough; if not, the index answers, from the top again (`read` keeps the records walked).
+ */
+async function findPage(
+  tx: ReadTx,
+  request: Request<'listPapers'>,
+  start: number,
+  query: Query,
+  index:
+    | (Required<Pick<ListOptions, 'walkFirst' | 'lookFirst'>> & Pick<ListOptions, 'onBacklog'>)
+    | null,
+): Promise<PageCollector> {
+  const page = new PageCollector(request, start);
+  const read = new Map<string, PaperRecord>();
+  const walk = new ViewWalk(tx, query, page, read);
+  if (!index) {
+    await walk.advance();
+    return page;
+  }
+  const first = Math.min(index.lookFirst, index.walkFirst);
+  if (await walk.advance(first)) return page;
+  const wanted = request.offset + request.limit + 1;
+  const likely = first > 0 && (page.matched * index.walkFirst) / first >= wanted;
+  if (likely && (await walk.advance(index.walkFirst - first))) return page;
+  const candidates = await indexCandidates(tx, query, read, index.onBacklog);
+  if (!candidates) {
+    await walk.advance(); // A backlog: the walk goes on to the end.
+    return page;
+  }
+  const fresh = new PageCollector(request, start);
+  await checkCandidates(tx, candidates, query, fresh, read);
+  return fresh;
 }
 
 const INDEXED_VIEWS = new Set<PopupView>(['all', 'new']);
@@ -124,8 +160,12 @@ class PageCollector {
     this.source = VIEWS[request.view];
   }
 
+  /** Matches offered so far (skipped, kept, and the one past the page). */
+  matched = 0;
+
   /** Offers the next match; false once the page is full (and `hasMore` is known). */
   take(record: PaperRecord): boolean {
+    this.matched++;
     if (this.papers.length === this.request.limit) {
       this.hasMore = true;
       return false;
@@ -137,26 +177,39 @@ class PageCollector {
 }
 
 /**
- * Walks the view's index newest first, checking each record against the query, for at most
- * `budget` records; true when the page is complete (full, or the view ended) within it. `read`
- * keeps the records read, for the candidates' check after it.
+ * A walk of the view's index newest first, checking each record against the query and offering
+ * the matches to `page`; it can stop and go on. `read` keeps the records read, for the
+ * candidates' check after it.
  */
-async function walkView(
-  tx: ReadTx,
-  words: string[],
-  page: PageCollector,
-  budget = Infinity,
-  read?: Map<string, PaperRecord>,
-): Promise<boolean> {
-  const { source, visitStart } = page;
-  const index = tx.objectStore('papers').index(source.index);
-  let count = 0;
-  for await (const record of newestFirst(index, source.range(visitStart))) {
-    if (count++ === budget) return false;
-    read?.set(record.id, record);
-    if (source.keep(record) && matchesQuery(record, words) && !page.take(record)) return true;
+class ViewWalk {
+  private readonly records: AsyncGenerator<PaperRecord>;
+
+  constructor(
+    tx: ReadTx,
+    private readonly query: Query,
+    private readonly page: PageCollector,
+    private readonly read: Map<string, PaperRecord>,
+  ) {
+    const { source, visitStart } = page;
+    this.records = newestFirst(
+      tx.objectStore('papers').index(source.index),
+      source.range(visitStart),
+    );
   }
-  return true;
+
+  /** Walks at most `budget` more records; true once the page is complete (full, or the view ended). */
+  async advance(budget = Infinity): Promise<boolean> {
+    const { source } = this.page;
+    // Pulled one by one: a record more than the budget would make the walk read its next batch.
+    for (let count = 0; count < budget; count++) {
+      const next = await this.records.next();
+      if (next.done) return true;
+      const record = next.value;
+      this.read.set(record.id, record);
+      if (source.keep(record) && this.query.matches(record) && !this.page.take(record)) return true;
+    }
+    return false;
+  }
 }
 
 type Candidate = { id: string; firstSeenAt: number };
@@ -171,12 +224,12 @@ type Candidate = { id: string; firstSeenAt: number };
  */
 async function indexCandidates(
   tx: ReadTx,
-  words: string[],
+  query: Query,
   read: Map<string, PaperRecord>,
   onBacklog: (() => void) | undefined,
 ): Promise<Candidate[] | null> {
   const [indexed, queued] = await together(
-    () => searchCandidates(tx, words),
+    () => searchCandidates(tx, query.words),
     async () => {
       const papers = await queuedPapers(tx);
       if (!papers) return null;
@@ -191,7 +244,7 @@ async function indexCandidates(
   const inQueue = new Set(queued.papers.map(({ id }) => id));
   const candidates = indexed.filter(({ id }) => !inQueue.has(id));
   for (const { id, text } of queued.papers) {
-    if (text?.matches(words)) candidates.push({ id, firstSeenAt: text.firstSeenAt });
+    if (text?.matches(query)) candidates.push({ id, firstSeenAt: text.firstSeenAt });
   }
   for (const { id, firstSeenAt } of queued.records) candidates.push({ id, firstSeenAt });
   // The order of a walk of the firstSeenAt index backwards: ties by id, descending.
@@ -217,7 +270,7 @@ async function readRecords(
 async function checkCandidates(
   tx: ReadTx,
   candidates: Candidate[],
-  words: string[],
+  query: Query,
   page: PageCollector,
   read: ReadonlyMap<string, PaperRecord>,
 ): Promise<void> {
@@ -227,7 +280,7 @@ async function checkCandidates(
   for (let i = 0; i < eligible.length; i += CHECK_BATCH) {
     const batch = eligible.slice(i, i + CHECK_BATCH).map(({ id }) => id);
     for (const record of await readRecords(tx, batch, read)) {
-      if (!source.keep(record) || !matchesQuery(record, words)) continue;
+      if (!source.keep(record) || !query.matches(record)) continue;
       if (range && !range.includes(record.firstSeenAt)) continue;
       if (!page.take(record)) return;
     }

@@ -16,13 +16,12 @@
  */
 import { unwrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { PaperRecord } from '../model/paper';
-import { searchTerms, termsMatch, type Searchable } from '../search/terms';
+import { paperSearchText, type Query, type Searchable } from '../search/terms';
 
-/** What a search needs of a queued paper: its words (computed at the first search) and order. */
+/** What a search needs of a queued paper: its text as search reads it, and its order. */
 export class QueuedText {
   readonly firstSeenAt: number;
-  private text: Searchable | undefined;
-  private terms: string[] | undefined;
+  private text: Searchable | string;
 
   constructor(record: PaperRecord) {
     this.firstSeenAt = record.firstSeenAt;
@@ -32,13 +31,11 @@ export class QueuedText {
     this.text = { title, authors, organization, summary };
   }
 
-  /** Whether every query word starts one of the paper's words (as `matchesQuery` on the record). */
-  matches(words: readonly string[]): boolean {
-    if (!this.terms) {
-      this.terms = searchTerms(this.text as Searchable);
-      this.text = undefined; // The words are what searches need; the abstract can go.
-    }
-    return words.length === 0 || termsMatch(this.terms, words);
+  /** Whether the paper matches `query` (as `query.matches` on its record). */
+  matches(query: Query): boolean {
+    // Read for search once, at the first search: a write must not pay for it.
+    if (typeof this.text !== 'string') this.text = paperSearchText(this.text);
+    return query.matchesText(this.text);
   }
 }
 

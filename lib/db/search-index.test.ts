@@ -156,13 +156,25 @@ describe('search through the index', () => {
         fc.nat(12),
         fc.option(fc.record({ paper: fc.nat(11), summary: text }), { nil: undefined }),
         // Records read newest first before the index: its records are reused by the check.
-        fc.constantFrom(0, 1, 3, 8),
+        fc.constantFrom(0, 1, 3, 8, 12),
+        // Records of the first look, which decides whether the walk goes on.
+        fc.constantFrom(1, 2, 4),
         // Whether the rewrite comes once the paper is indexed, or while it is still queued.
         fc.boolean(),
         // Whether the search runs in the worker that wrote (it remembers the queued papers'
         // texts) or in one started since (it reads their records).
         fc.boolean(),
-        async (papers, query, view, indexedUpTo, rewrite, walkFirst, indexFirst, restarted) => {
+        async (
+          papers,
+          query,
+          view,
+          indexedUpTo,
+          rewrite,
+          walkFirst,
+          lookFirst,
+          indexFirst,
+          restarted,
+        ) => {
           const db = await freshDb();
           for (const [n, p] of papers.entries()) {
             if (n === indexedUpTo) await indexQueued(db);
@@ -182,7 +194,11 @@ describe('search through the index', () => {
           const request = { view, query: query.join(' '), offset: 0, limit: 5 };
           const start = T0 + 2 * GAP * 2;
           const reader = restarted ? await openDb(db.name) : db;
-          const viaIndex = await listPapers(reader, request, start, { indexed: true, walkFirst });
+          const viaIndex = await listPapers(reader, request, start, {
+            indexed: true,
+            walkFirst,
+            lookFirst,
+          });
           const viaWalk = await listPapers(reader, request, start, { indexed: false });
           expect(viaIndex).toEqual(viaWalk);
           reader.close();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesQuery, queryWords, searchTerms, words } from './terms';
 
@@ -35,5 +36,54 @@ describe('search words', () => {
 
   it('reads the same query the same way, whatever the punctuation and repeats', () => {
     expect(queryWords(' Video,  video: GPT-4o ')).toEqual(['video', 'gpt', '4o']);
+  });
+});
+
+describe('the matcher of many papers', () => {
+  // Letters and digits of several scripts, accents precomposed and combining, a dotted capital I
+  // (lower-cased, it gains a combining mark), letters outside the BMP, and separators.
+  const pieces = [
+    'a',
+    'b',
+    'ab',
+    'gr',
+    'graph',
+    'Graph',
+    '4o',
+    '9',
+    'é',
+    'e\u0301',
+    'Ünal',
+    'İs',
+    'ß',
+    'ﬁ',
+    '多模',
+    '𝐀',
+    '𠀀x',
+    ' ',
+    '-',
+    '\n',
+    '.',
+    '🙂',
+    '\u0301',
+    '$',
+    '(',
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+
+  it('agrees with the words of the paper on any text and query', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ title: text, authors: fc.array(text, { maxLength: 2 }), summary: text }),
+        fc.array(text, { maxLength: 3 }),
+        (paper, query) => {
+          const words = queryWords(query.join(' '));
+          const terms = searchTerms(paper);
+          const expected = words.every((word) => terms.some((term) => term.startsWith(word)));
+          expect(matchesQuery(paper, words)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
