@@ -90,7 +90,6 @@ export function listPapers(
 ): Promise<Responses['listPapers']> {
   const start = visitStart ?? Infinity;
   const query = readQuery(request.query);
-  const page = new PageCollector(request, start);
   const useIndex = indexed && query.words.some(isIndexedWord) && INDEXED_VIEWS.has(request.view);
   // Without the index (a plain list, a query of one-letter words), the transaction leaves its
   // stores out: the indexer writing them (after a page report, say) must not hold it up.
