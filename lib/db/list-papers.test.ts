@@ -154,7 +154,9 @@ describe('a search: the newest records first, or the index', () => {
 
   /** The page of `query`, with the batches of newest records it read and the index reads. */
   async function searched(db: Db, query: string, limit = 50) {
-    const batches = vi.spyOn(IDBIndex.prototype, 'getAllRecords');
+    // IndexedDB 3.0's getAllRecords is not yet in TypeScript's DOM types.
+    const raw = IDBIndex.prototype as unknown as { getAllRecords: () => unknown };
+    const batches = vi.spyOn(raw, 'getAllRecords');
     const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     const request = { view: 'all' as const, query, offset: 0, limit };
     const found = await listPapers(db, request, NEXT, { indexed: true });
