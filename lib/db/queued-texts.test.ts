@@ -57,6 +57,22 @@ describe('the texts of queued papers, remembered by the worker', () => {
     expect(await search(db, 'cats')).toEqual([]);
   });
 
+  it('keep one text per paper: a paper queued again drops the older one', async () => {
+    const db = await freshDb();
+    await recordReport(db, { papers: papers(1, 3) }, T0, GAP);
+    await recordReport(db, { papers: [paperInfo(2, { summary: 'Now about okapis.' })] }, T0, GAP);
+    const [first, second] = (await db.getAllKeys('searchQueue')) as number[];
+    const older = recallEntry(
+      db,
+      first as number,
+      papers(1, 3).map((p) => p.id),
+    );
+    expect([...(older?.values() ?? [])].map((text) => text !== null)).toEqual([true, false, true]);
+    expect(recallEntry(db, second as number, [paperInfo(2).id])?.get(paperInfo(2).id)).toBeTruthy();
+    expect(await search(db, 'okapis')).toEqual([2]);
+    expect(await search(db, 'summary')).toEqual([3, 1]);
+  });
+
   it('are forgotten once indexed', async () => {
     const db = await freshDb();
     await recordReport(db, { papers: papers(1, 3) }, T0, GAP);

@@ -39,11 +39,14 @@ export class QueuedText {
   }
 }
 
-/** Queue entry key → the texts of its papers, by id. */
-type Remembered = Map<number, Map<string, QueuedText>>;
+/**
+ * Queue entry key → the texts of its papers, by id; null for a paper queued again in a later
+ * entry (a reader whose snapshot predates that entry reads its record instead).
+ */
+type Remembered = Map<number, Map<string, QueuedText | null>>;
 
-/** Papers remembered at most, per connection: about a megabyte of words. */
-export const MAX_REMEMBERED = 4096;
+/** Texts remembered at most, per connection (a few megabytes: the text of 2,048 papers). */
+export const MAX_REMEMBERED = 2048;
 
 const memory = new WeakMap<IDBDatabase, Remembered>();
 
@@ -65,24 +68,37 @@ function rememberedIn(db: AnyDb): Remembered {
  * (an aborted write queued nothing).
  */
 export function rememberOnCommit(tx: AnyTx, key: number, records: readonly PaperRecord[]): void {
-  const texts = new Map(records.map((record) => [record.id, new QueuedText(record)]));
+  const texts = new Map<string, QueuedText | null>(
+    records.map((record) => [record.id, new QueuedText(record)]),
+  );
   tx.done.then(
     () => remember(tx.db, key, texts),
     () => undefined,
   );
 }
 
-function remember(db: AnyDb, key: number, texts: Map<string, QueuedText>): void {
+function remember(db: AnyDb, key: number, texts: Map<string, QueuedText | null>): void {
   const remembered = rememberedIn(db);
+  // A page's papers are queued twice in a row (the report, then their texts once the page is
+  // idle): one text per paper is enough.
+  for (const entry of remembered.values()) {
+    for (const id of texts.keys()) if (entry.has(id)) entry.set(id, null);
+  }
   remembered.set(key, texts);
   let total = 0;
-  for (const entry of remembered.values()) total += entry.size;
+  for (const entry of remembered.values()) total += liveTexts(entry);
   // Oldest entries first (keys grow): they are the next to be indexed, and read if searched.
   for (const [oldest, entry] of remembered) {
     if (total <= MAX_REMEMBERED) break;
     remembered.delete(oldest);
-    total -= entry.size;
+    total -= liveTexts(entry);
   }
+}
+
+function liveTexts(entry: Map<string, QueuedText | null>): number {
+  let count = 0;
+  for (const text of entry.values()) if (text) count++;
+  return count;
 }
 
 /**
@@ -93,7 +109,7 @@ export function recallEntry(
   db: AnyDb,
   key: number,
   ids: readonly string[],
-): ReadonlyMap<string, QueuedText> | undefined {
+): ReadonlyMap<string, QueuedText | null> | undefined {
   const texts = memory.get(unwrap(db))?.get(key);
   if (!texts || texts.size !== ids.length || !ids.every((id) => texts.has(id))) return undefined;
   return texts;

@@ -260,7 +260,7 @@ export async function queuedPapers(tx: ListTx, max = INDEX_BATCH): Promise<Queue
   const latest = new Map<string, QueuedText | undefined>();
   batches.forEach((batch, i) => {
     const texts = recallEntry(tx.db, keys[i] as number, batch);
-    for (const id of batch) latest.set(id, texts?.get(id));
+    for (const id of batch) latest.set(id, texts?.get(id) ?? undefined);
   });
   if (latest.size > max) return null;
   return [...latest].map(([id, text]) => (text ? { id, text } : { id }));
