@@ -5,6 +5,10 @@ import { GAP, paperId, paperInfo, T0 } from '../db/test-papers';
 import { INDEX_AFTER_SEARCH_MS, INDEX_DELAY_MS, INDEX_SOON_MS, indexInBackground } from './search';
 import { contentSender, popup, report, setupBackground } from './test-background';
 
+const realTimeout = setTimeout;
+/** Real time for a run already started to finish (fake-indexeddb works on real time). */
+const realPause = (ms: number) => new Promise((resolve) => realTimeout(resolve, ms));
+
 const withFakeTimers = async (body: () => Promise<void>) => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
   try {
@@ -128,6 +132,24 @@ describe('indexing after page reports', () => {
         expect(papers).toHaveLength(3);
         expect(await queuedCount(db)).toBe(3);
       }
+      await vi.advanceTimersByTimeAsync(INDEX_AFTER_SEARCH_MS);
+      await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
+    }));
+
+  it('does not index when the reader clears the box to type another query', () =>
+    withFakeTimers(async () => {
+      const bg = setupBackground();
+      const db = await bg.db();
+      await bg.send('reportPage', report([1, 3]), contentSender(1));
+      await vi.advanceTimersByTimeAsync(INDEX_DELAY_MS - 500);
+      const list = { view: 'all' as const, query: '', offset: 0, limit: 5 };
+      await bg.send('listPapers', { ...list, query: 'paper' }, popup);
+      await vi.advanceTimersByTimeAsync(200);
+      expect((await bg.send('listPapers', list, popup)).papers).toHaveLength(3);
+      // Past the run the report asked for, and past "soon": still no run, even given time.
+      await vi.advanceTimersByTimeAsync(INDEX_SOON_MS + 500);
+      await realPause(300);
+      expect(await queuedCount(db)).toBe(3);
       await vi.advanceTimersByTimeAsync(INDEX_AFTER_SEARCH_MS);
       await vi.waitFor(async () => expect(await queuedCount(db)).toBe(0));
     }));

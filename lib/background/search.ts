@@ -17,6 +17,8 @@ export const INDEX_AFTER_SEARCH_MS = 3_000;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let dueAt = Infinity;
+/** The run due was put off by a search: the reader is typing (clearing the box too). */
+let typing = false;
 /** Writes so far: a background run stops between batches when one comes (a page view). */
 let writes = 0;
 
@@ -31,6 +33,8 @@ export function indexInBackground(db: Db, delayMs = INDEX_DELAY_MS): void {
  * than a run already due; page views still stop it between batches.
  */
 export function indexSoon(db: Db): void {
+  // A list while the reader types is the box cleared before the next query: not a pause.
+  if (typing) return;
   if (performance.now() + INDEX_SOON_MS < dueAt) schedule(db, INDEX_SOON_MS);
 }
 
@@ -44,14 +48,16 @@ export function indexSoon(db: Db): void {
 export function indexAfterSearch(db: Db, backlog = false): void {
   if (backlog) return schedule(db, 0);
   const due = Number.isFinite(dueAt) ? dueAt - performance.now() : 0;
-  schedule(db, Math.max(INDEX_AFTER_SEARCH_MS, due));
+  schedule(db, Math.max(INDEX_AFTER_SEARCH_MS, due), true);
 }
 
-function schedule(db: Db, delayMs: number): void {
+function schedule(db: Db, delayMs: number, afterSearch = false): void {
   clearTimeout(timer);
   dueAt = performance.now() + delayMs;
+  typing = afterSearch;
   timer = setTimeout(() => {
     dueAt = Infinity;
+    typing = false;
     const started = writes;
     indexQueued(db, () => writes !== started).catch((error: unknown) => {
       // Search stays correct without the index (it walks the records): nothing for the reader to do.
