@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { PaperRecord } from '../model/paper';
 import { recordReport, setHidden, setStarred, getPapers } from './papers-repo';
 import { freshDb, GAP, MINUTE, paperInfo, paperId, papers, T0 } from './test-papers';
 import { latestVisit, MAX_VISITS } from './visits-repo';
@@ -63,6 +64,27 @@ describe('recordReport', () => {
     expect(two?.openedAt).toBe(T0);
   });
 
+  it('writes a paper seen again in the visit only when the page shows it changed', async () => {
+    const db = await freshDb();
+    await recordReport(db, { papers: papers(1, 3) }, T0, GAP);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const changed = [paperInfo(1), paperInfo(2, { upvotes: 50 }), paperInfo(3)];
+    await recordReport(db, { papers: changed, openedId: paperId(3) }, T0 + 60_000, GAP);
+    const stores = put.mock.contexts as IDBObjectStore[];
+    const written = put.mock.calls.filter((_, i) => stores[i]?.name === 'papers');
+    put.mockRestore();
+    expect(written.map(([record]) => (record as PaperRecord).id)).toEqual([paperId(2), paperId(3)]);
+    const [one, two, three] = await getPapers(db, [paperId(1), paperId(2), paperId(3)]);
+    // Paper 1 was already seen in this visit, as it is: its lastSeenAt is the visit's first view.
+    expect(one?.lastSeenAt).toBe(T0);
+    expect(two).toMatchObject({ upvotes: 50, lastSeenAt: T0 + 60_000 });
+    expect(three).toMatchObject({ openedAt: T0 + 60_000, lastSeenAt: T0 + 60_000 });
+
+    // The next visit's first view moves lastSeenAt, changed or not.
+    await recordReport(db, { papers: papers(1, 1) }, T0 + 2 * GAP, GAP);
+    expect((await getPapers(db, [paperId(1)]))[0]?.lastSeenAt).toBe(T0 + 2 * GAP);
+  });
+
   it('keeps papers new on a reload within the visit, seen on the next visit', async () => {
     const db = await freshDb();
     await recordReport(db, { papers: papers(1, 2) }, T0, GAP);
@@ -99,10 +121,12 @@ describe('recordReport', () => {
 
   it('loses no update under 10 concurrent reports of overlapping pages', async () => {
     const db = await freshDb();
-    // Report i shows papers 5i+1 … 5i+20 at T0 + i s; a star and a hide land in between.
-    const reports = Array.from({ length: 10 }, (_, i) =>
-      recordReport(db, { papers: papers(i * 5 + 1, i * 5 + 20) }, T0 + i * 1000, GAP),
-    );
+    // Report i shows papers 5i+1 … 5i+20 at T0 + i s, with i upvotes each (every report changes
+    // every paper it shows); a star and a hide land in between.
+    const reports = Array.from({ length: 10 }, (_, i) => {
+      const page = papers(i * 5 + 1, i * 5 + 20).map((p) => ({ ...p, upvotes: i }));
+      return recordReport(db, { papers: page }, T0 + i * 1000, GAP);
+    });
     const flags = (async () => {
       await reports[0];
       await Promise.all([
@@ -116,7 +140,9 @@ describe('recordReport', () => {
     stored.forEach((record, i) => {
       const n = i + 1;
       expect(record?.firstSeenAt).toBe(T0 + Math.max(0, Math.ceil((n - 20) / 5)) * 1000);
-      expect(record?.lastSeenAt).toBe(T0 + Math.min(9, Math.floor((n - 1) / 5)) * 1000);
+      const last = Math.min(9, Math.floor((n - 1) / 5));
+      expect(record?.lastSeenAt).toBe(T0 + last * 1000);
+      expect(record?.upvotes).toBe(last);
     });
     expect(stored[2]?.starredAt).toBe(T0 + 5);
     expect(stored[3]?.hiddenAt).toBe(T0 + 5);

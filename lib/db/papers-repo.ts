@@ -49,11 +49,26 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
       const opened = id === report.openedId;
       saved.set(id, upsertRecord(existing[i], info, at, opened, report.titlesOnly === true));
     });
-    const records = [...saved.values()];
+    // A paper this visit already recorded, shown as it is stored, is not written again (a reload,
+    // back to the list): only what changed, and the papers first shown in this visit, are.
+    const changed = ids.flatMap((id, i) => {
+      const before = existing[i];
+      const after = saved.get(id) as PaperRecord;
+      return before && before.lastSeenAt >= visit.start && sameRecord(before, after)
+        ? []
+        : [{ before, after }];
+    });
+    const records = changed.map(({ after }) => after);
     const writes = together(
       () => writeVisit(tx, latest, visit),
       () => allRequests(records, (record) => store.put(record)),
-      () => noteWrittenPapers(tx, existing, records, counter),
+      () =>
+        noteWrittenPapers(
+          tx,
+          changed.map(({ before }) => before),
+          records,
+          counter,
+        ),
     );
     // Within a visit every write is asked for by now: commit without first waiting for their
     // answers to come back (Chromium otherwise commits once the worker has seen them all: one
@@ -117,6 +132,15 @@ export function upsertRecord(
   };
   if (opened) record.openedAt = at;
   return record;
+}
+
+/** Whether `after` holds what `before` holds, but for `lastSeenAt`. */
+function sameRecord(before: PaperRecord, after: PaperRecord): boolean {
+  const keys = Object.keys(after) as (keyof PaperRecord)[];
+  return (
+    keys.length === Object.keys(before).length &&
+    keys.every((key) => key === 'lastSeenAt' || sameValue(before[key], after[key]))
+  );
 }
 
 /**

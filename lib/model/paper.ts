@@ -35,6 +35,10 @@ export interface PaperInfo {
  */
 export interface PaperRecord extends PaperInfo {
   firstSeenAt: number;
+  /**
+   * When the paper was last on a page, to the visit: the first view that showed it in the latest
+   * visit that did. Views later in the same visit leave a record they do not change unwritten.
+   */
   lastSeenAt: number;
   openedAt?: number;
   starredAt?: number;
