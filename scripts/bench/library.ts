@@ -83,7 +83,10 @@ export async function measureLibrary(
   // Measured once the index build's writes are done with: page views, not a bulk import.
   await settle(ext, { quietMs: 10_000 });
   log(`library ${size}: background reports (product measure)`);
-  const report = await measureReports(ext, server, reportReps);
+  const report = await measureReports(ext, server, reportReps, {
+    first: seededSoFar,
+    count: size - seededSoFar,
+  });
 
   let ours: PopupFigures | undefined;
   if (popup) {

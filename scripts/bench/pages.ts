@@ -72,3 +72,32 @@ export function registerFreshPage(
   server.setPage(path, buildListPage(papers, { date }));
   return { path, papers };
 }
+
+/** The id of the synthetic library's paper `i` (records.ts `idFor`, which runs in the browser). */
+export function syntheticId(i: number): string {
+  return `23${pad(1 + (i % 12), 2)}.${pad(Math.floor(i / 12), 5)}`;
+}
+
+let seededPages = 0;
+
+/**
+ * A daily page of `n` papers of the synthetic library, its papers `first` … `first + n - 1`:
+ * stored, and last seen long ago (records.ts), with their stored titles and upvotes. A view of it
+ * is a page seen again in a later visit.
+ */
+export function registerSeededPage(
+  server: ReplayServer,
+  n: number,
+  first: number,
+): { path: string; papers: ListPaper[] } {
+  const page = seededPages++;
+  const papers = Array.from({ length: n }, (_, k) => {
+    const i = first + k;
+    const s = SEED_TEXTS[i % SEED_TEXTS.length] as SeedText;
+    return { id: syntheticId(i), title: `${s.title} #${i}`, summary: s.summary, upvotes: i % 300 };
+  });
+  const date = new Date(Date.UTC(2028, 0, 1) + page * 86_400_000).toISOString().slice(0, 10);
+  const path = `/papers/date/${date}`;
+  server.setPage(path, buildListPage(papers, { date }));
+  return { path, papers };
+}

@@ -3,9 +3,10 @@
  * report (a tab navigated to a generated 50-card page), the User Timing measure
  * `papers-radar:record-report` that lib/background/page-handlers.ts records around
  * `recordReport` is read in the service worker, and `papers-radar:record-details` around
- * `recordDetails` (the fields the page sends once idle, in batches). Two cases: 50 papers never
- * seen before (a fresh page per repetition; the first one is a warm-up) and a re-report of an
- * already stored page.
+ * `recordDetails` (the fields the page sends once idle, in batches). Three cases: 50 papers never
+ * seen before (a fresh page per repetition; the first one is a warm-up), a re-report of an
+ * already stored page in the same visit (a reload: only what changed is written), and pages of
+ * stored papers last seen long ago (a later visit: every record is written).
  *
  * The headline comes from plain page views, with no instrument of the bench at work beside the
  * report (a Chrome trace streams its events to the bench as it goes; interleaved labs showed no
@@ -23,7 +24,7 @@ import {
   type PageSample,
   type VisitMethod,
 } from './content';
-import { registerFreshPage, reportInfos } from './pages';
+import { registerFreshPage, registerSeededPage, reportInfos } from './pages';
 import { stat, type Stat } from './stats';
 import { serviceWorkerThread, threadDelta } from './thread-time';
 import { DETAILS_MEASURE, inWorker, REPORT_MEASURE } from './worker-code';
@@ -137,11 +138,25 @@ function figures(samples: ReportSample[], warmup?: ReportSample): ReportFigures 
   };
 }
 
+export interface ReportsFigures {
+  newPapers: ReportFigures;
+  /** The last fresh page again, in the same visit. */
+  update: ReportFigures;
+  /** Pages of the synthetic library's papers, last seen long ago: seen again in a later visit. */
+  earlierVisit?: ReportFigures;
+  replicaCrossCheckMs: Stat;
+}
+
+/**
+ * `seeded`: the synthetic papers seeded for this library size, not yet on any page of the run
+ * (the whole run is one visit): `reps` pages of 50 of them are viewed, if there are enough.
+ */
 export async function measureReports(
   ext: ExtensionBrowser,
   server: ReplayServer,
   reps: number,
-): Promise<{ newPapers: ReportFigures; update: ReportFigures; replicaCrossCheckMs: Stat }> {
+  seeded: { first: number; count: number },
+): Promise<ReportsFigures> {
   // The warm-up, then `reps` plain views and `reps` traced ones, in turn; the last is plain.
   const fresh: ReportSample[] = [];
   let lastPage: ReturnType<typeof registerFreshPage> | undefined;
@@ -162,10 +177,16 @@ export async function measureReports(
     const ms = await inWorker<number>(ext, `return globalThis.__bench.replicaReport(${infos});`);
     if (r > 0) replica.push(ms);
   }
+  const earlier: ReportSample[] = [];
+  for (let r = 0; r < reps && (r + 1) * 50 <= seeded.count; r++) {
+    const page = registerSeededPage(server, 50, seeded.first + r * 50);
+    earlier.push(await reportedVisit(ext, server, page.path, 50, 'plain'));
+  }
   const [warmup, ...counted] = fresh;
   return {
     newPapers: figures(counted, warmup),
     update: figures(update),
+    ...(earlier.length > 0 ? { earlierVisit: figures(earlier) } : {}),
     replicaCrossCheckMs: stat(replica),
   };
 }
