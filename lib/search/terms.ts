@@ -1,8 +1,9 @@
 /**
  * What search matches on: the words of a paper's title, authors, organization and summary. A query
  * matches a paper when every query word starts one of the paper's words ("diff" finds
- * "Diffusion"), case- and accent-insensitively. The search index (lib/db/search-index.ts) and
- * the exact check on records (`matchesQuery`) share these two functions, so they cannot disagree.
+ * "Diffusion"), case- and accent-insensitively. The search index (lib/db/search-index.ts) takes
+ * the words (`searchTerms`); the exact check on records (`readQuery`) looks for the query words in
+ * the same reading of the text (`searchableText`), and a property test holds the two together.
  */
 import type { PaperInfo } from '../model/paper';
 
