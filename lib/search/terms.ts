@@ -62,7 +62,7 @@ export function queryMatcher(query: readonly string[]): (searchText: string) => 
 
 /** Whether `paper` matches every word of `query` (see the module comment). */
 export function matchesQuery(paper: Searchable, query: readonly string[]): boolean {
-  return query.length === 0 || queryMatcher(query)(paperSearchText(paper));
+  return queryOf(query).matches(paper);
 }
 
 /** A query read once, to check many papers with. */
@@ -75,7 +75,13 @@ export interface Query {
 }
 
 export function readQuery(query: string): Query {
-  const words = queryWords(query);
-  const matchesText = words.length === 0 ? () => true : queryMatcher(words);
-  return { words, matchesText, matches: (paper) => matchesText(paperSearchText(paper)) };
+  return queryOf(queryWords(query));
+}
+
+function queryOf(words: readonly string[]): Query {
+  const matchesText = queryMatcher(words);
+  // A blank query (a plain list) matches every paper without reading its text.
+  const matches =
+    words.length === 0 ? () => true : (paper: Searchable) => matchesText(paperSearchText(paper));
+  return { words, matchesText, matches };
 }

@@ -67,10 +67,7 @@ export function registerFreshPage(
     const k = page * n + i;
     return `22${pad(1 + (k % 12), 2)}.${pad(Math.floor(k / 12), 5)}`;
   });
-  const date = new Date(Date.UTC(2027, 0, 1) + page * 86_400_000).toISOString().slice(0, 10);
-  const path = `/papers/date/${date}`;
-  server.setPage(path, buildListPage(papers, { date }));
-  return { path, papers };
+  return registerDailyPage(server, papers, Date.UTC(2027, 0, 1) + page * 86_400_000);
 }
 
 /** The id of the synthetic library's paper `i` (records.ts `idFor`, which runs in the browser). */
@@ -96,7 +93,16 @@ export function registerSeededPage(
     const s = SEED_TEXTS[i % SEED_TEXTS.length] as SeedText;
     return { id: syntheticId(i), title: `${s.title} #${i}`, summary: s.summary, upvotes: i % 300 };
   });
-  const date = new Date(Date.UTC(2028, 0, 1) + page * 86_400_000).toISOString().slice(0, 10);
+  return registerDailyPage(server, papers, Date.UTC(2028, 0, 1) + page * 86_400_000);
+}
+
+/** Serves `papers` as the daily page of the day of `day` (epoch ms). */
+function registerDailyPage(
+  server: ReplayServer,
+  papers: ListPaper[],
+  day: number,
+): { path: string; papers: ListPaper[] } {
+  const date = new Date(day).toISOString().slice(0, 10);
   const path = `/papers/date/${date}`;
   server.setPage(path, buildListPage(papers, { date }));
   return { path, papers };
