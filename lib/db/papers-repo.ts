@@ -5,7 +5,7 @@ import type { Db } from './open-db';
 import { readPaperCounter } from './paper-count';
 import { noteWrittenPapers } from './paper-writes';
 import { allRequests, inTransaction, together } from './transaction';
-import { LIBRARY_STORES, latestVisitIn, writeVisit, type LibraryTx } from './visits-repo';
+import { LIBRARY_STORES, latestVisitIn, writeVisit } from './visits-repo';
 
 export type PageReport = Pick<Request<'reportPage'>, 'papers' | 'openedId' | 'titlesOnly'>;
 
@@ -24,22 +24,21 @@ export interface ReportResult {
  * clock never runs backwards for the rule), and that time stamps the papers.
  *
  * Every awaited request is a round trip to the browser's IndexedDB thread, so the reads (the
- * latest visit, which of the page's papers are stored, the paper counter) are asked together, then
- * the stored papers, then the writes are started together: a page of new papers costs two round
- * trips and the commit, whatever its size.
+ * latest visit, every paper of the page, the paper counter) are asked together, then the writes
+ * are started together: any page costs two round trips and the commit, whatever its size and
+ * whatever of it is stored. Reading each paper, stored or not, is what keeps it to two: finding
+ * out first which are stored (one read of the keys in the page's span) cost a page of stored
+ * papers a third round trip and saved a page of new ones nothing measurable (docs/performance.md).
  */
 export function recordReport(db: Db, report: PageReport, now: number, gapMs: number) {
   return inTransaction(db, LIBRARY_STORES, 'readwrite', async (tx): Promise<ReportResult> => {
     const store = tx.objectStore('papers');
     const latestInfo = new Map(report.papers.map((p) => [p.id, p]));
     const ids = [...latestInfo.keys()];
-    const [latest, stored, counter] = await together(
+    const [latest, existing, counter] = await together(
       () => latestVisitIn(tx),
-      () => storedAmong(tx, ids),
+      () => allRequests(ids, (id) => store.get(id)),
       () => readPaperCounter(tx),
-    );
-    const existing = await allRequests(ids, (id) =>
-      stored(id) ? store.get(id) : Promise.resolve(undefined),
     );
     const visit = nextVisit(latest, now, gapMs);
     const at = visit.end;
@@ -84,27 +83,6 @@ export function recordReport(db: Db, report: PageReport, now: number, gapMs: num
     return { states, visitStart: visit.start, visit, wantTexts };
   });
 }
-
-/**
- * Which of `ids` may be stored, from one read of the keys between the smallest and the largest:
- * a page's papers mostly have neighbouring ids, and new ones have none stored, so a page of new
- * papers needs no read per paper. Past `keysToRead` keys (ids spread over the library: a search
- * page, say), the ids beyond the last key read count as maybe stored, to be read one by one.
- */
-async function storedAmong(tx: LibraryTx, ids: readonly string[]) {
-  const sorted = [...ids].sort();
-  const lowest = sorted[0];
-  const highest = sorted[sorted.length - 1];
-  if (lowest === undefined || highest === undefined) return () => false;
-  const limit = keysToRead(ids.length);
-  const keys = await tx.objectStore('papers').getAllKeys(IDBKeyRange.bound(lowest, highest), limit);
-  const known = new Set(keys);
-  const settledUpTo = keys.length < limit ? highest : (keys[keys.length - 1] as string);
-  return (id: string) => known.has(id) || id > settledUpTo;
-}
-
-/** Keys read to learn which of a page's papers are stored: some beyond the page's own. */
-const keysToRead = (papers: number) => 4 * papers + 16;
 
 /**
  * The record after a page showed `info` at `at`: the earliest `firstSeenAt` stays, page fields

@@ -84,7 +84,10 @@ export const WORKER_CODE = String.raw`
       const e = await navigator.storage.estimate();
       return { usage: e.usage, quota: e.quota };
     },
-    /** recordReport's transaction, replicated: latest visit read + put, 50 gets, 50 merged puts. */
+    /**
+     * recordReport's transaction, replicated: the latest visit and the 50 papers read together,
+     * then the visit and the 50 merged records written.
+     */
     async replicaReport(infos) {
       const db = await openDb();
       try {
@@ -92,32 +95,30 @@ export const WORKER_CODE = String.raw`
         const t0 = performance.now();
         const tx = db.transaction(['papers', 'visits'], 'readwrite');
         const visits = tx.objectStore('visits');
-        const c = visits.openCursor(null, 'prev');
-        c.onsuccess = () => {
-          const latest = c.result && c.result.value;
+        const papers = tx.objectStore('papers');
+        const got = new Array(infos.length);
+        let latest;
+        let left = infos.length + 1;
+        const write = () => {
+          if (--left > 0) return;
           const visit = latest && now - latest.end <= 1800000
             ? { start: latest.start, end: Math.max(now, latest.end), views: latest.views + 1 }
             : { start: now, end: now, views: 1 };
           visits.put(visit);
-          const papers = tx.objectStore('papers');
-          let left = infos.length;
-          const got = new Array(infos.length);
-          infos.forEach((info, i) => {
-            const g = papers.get(info.id);
-            g.onsuccess = () => {
-              got[i] = g.result;
-              if (--left === 0) {
-                infos.forEach((inf, j) => {
-                  const old = got[j];
-                  papers.put(Object.assign({}, old, inf, {
-                    firstSeenAt: Math.min(old ? old.firstSeenAt : visit.end, visit.end),
-                    lastSeenAt: Math.max(old ? old.lastSeenAt : visit.end, visit.end),
-                  }));
-                });
-              }
-            };
+          infos.forEach((inf, j) => {
+            const old = got[j];
+            papers.put(Object.assign({}, old, inf, {
+              firstSeenAt: Math.min(old ? old.firstSeenAt : visit.end, visit.end),
+              lastSeenAt: Math.max(old ? old.lastSeenAt : visit.end, visit.end),
+            }));
           });
         };
+        const c = visits.openCursor(null, 'prev');
+        c.onsuccess = () => { latest = c.result && c.result.value; write(); };
+        infos.forEach((info, i) => {
+          const g = papers.get(info.id);
+          g.onsuccess = () => { got[i] = g.result; write(); };
+        });
         await done(tx);
         return performance.now() - t0;
       } finally { db.close(); }
