@@ -34,6 +34,18 @@ describe('recordReport', () => {
     expect(await db.get('meta', 'paperCount')).toBe(301);
   });
 
+  it('asks for every read before any answer, stored papers included: two round trips', async () => {
+    const db = await freshDb();
+    await recordReport(db, { papers: papers(1, 50) }, T0, GAP);
+    const asked = watchPaperRequests();
+    // The same page in a later visit: 50 stored papers, each read and rewritten.
+    await recordReport(db, { papers: papers(1, 50) }, T0 + 2 * GAP, GAP);
+    const reads = asked.filter((request) => request.method !== 'put');
+    expect(reads.map((request) => request.method)).toEqual(Array(50).fill('get'));
+    expect(reads.every((request) => request.answeredBefore === 0)).toBe(true);
+    expect(asked.filter((request) => request.method === 'put')).toHaveLength(50);
+  });
+
   it('keeps firstSeenAt and every flag while refreshing page fields', async () => {
     const db = await freshDb();
     await recordReport(db, { papers: [paperInfo(1)], openedId: paperId(1) }, T0, GAP);
@@ -179,3 +191,37 @@ describe('setStarred / setHidden', () => {
     await expect(setHidden(db, paperId(7), true, T0)).rejects.toThrow(/never seen/);
   });
 });
+
+/**
+ * Logs the requests made on the `papers` store from now on, each with how many requests of any
+ * store had been answered when it was asked: requests asked before the first answer share one
+ * round trip to the browser's IndexedDB.
+ */
+function watchPaperRequests(): { method: string; answeredBefore: number }[] {
+  const asked: { method: string; answeredBefore: number }[] = [];
+  let answered = 0;
+  const methods = [
+    'get',
+    'getAll',
+    'getAllKeys',
+    'getKey',
+    'count',
+    'openCursor',
+    'openKeyCursor',
+    'put',
+    'add',
+  ] as const;
+  for (const method of methods) {
+    const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+    vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: unknown[]
+    ) {
+      const request = original.apply(this, args);
+      if (this.name === 'papers') asked.push({ method, answeredBefore: answered });
+      request.addEventListener('success', () => (answered += 1));
+      return request;
+    } as never);
+  }
+  return asked;
+}
